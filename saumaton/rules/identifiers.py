@@ -110,7 +110,7 @@ def validate_business_id(value: str) -> BusinessIdResult:
 
 
 def make_business_id(seven_digits: int) -> str | None:
-    """Compose a valid Y-tunnus from a 7-digit body, or None where remainder 1 makes it unissuable."""
+    """Compose a valid Y-tunnus from a 7-digit body, or None where remainder 1 forbids one."""
     digits = f"{seven_digits:07d}"
     remainder = sum(int(d) * w for d, w in zip(digits, _BUSINESS_ID_WEIGHTS, strict=True)) % 11
     if remainder == 1:

@@ -70,7 +70,9 @@ class PersonRecord:
     last_occupation_isco: str | None  # 4-digit ISCO-08 unit group, None = unknown (X)
     job_search_start: date
     employment_status: str  # "unemployed" | "laid_off" | "part_time"
-    benefit: str | None  # labour_market_subsidy, basic_allowance, earnings_related_allowance, general_support
+    benefit: (
+        str | None
+    )  # labour_market_subsidy, basic_allowance, earnings_related_allowance, general_support
     paid_days_to_date: int  # cumulative benefit days paid within the current entitlement
     coach_username: str | None  # the responsible coach (omavalmentaja)
 

@@ -1,0 +1,16 @@
+from django.urls import include, path
+from rest_framework.routers import DefaultRouter
+
+from . import views
+
+router = DefaultRouter(trailing_slash=True)
+router.include_root_view = False
+router.register("areas", views.AreaViewSet, basename="area")
+router.register("municipalities", views.MunicipalityViewSet, basename="municipality")
+router.register("organisations", views.OrganisationViewSet, basename="organisation")
+
+app_name = "api"
+urlpatterns = [
+    path("schema/", views.SchemaView.as_view(), name="schema"),
+    path("v1/", include(router.urls)),
+]

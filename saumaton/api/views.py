@@ -1,0 +1,49 @@
+"""API v1: read endpoints for the area's structure, scoped exactly as the UI."""
+
+from __future__ import annotations
+
+from drf_spectacular.views import SpectacularAPIView
+from rest_framework import viewsets
+
+from saumaton.organisations.resolver import area_ids_with
+from saumaton.organisations.roles import Perm
+from saumaton.organisations.scoping import areas_visible_to, organisations_visible_to
+from saumaton.reference.models import Municipality
+
+from . import serializers
+
+
+class AreaViewSet(viewsets.ReadOnlyModelViewSet):
+    required_permission = Perm.VIEW_AREA_STRUCTURE
+    serializer_class = serializers.EmploymentAreaSerializer
+
+    def get_queryset(self):
+        return (
+            areas_visible_to(self.request.user).prefetch_related("municipalities").order_by("code")
+        )
+
+
+class MunicipalityViewSet(viewsets.ReadOnlyModelViewSet):
+    """The municipalities of the areas the user works in (the organisation directory's scope)."""
+
+    required_permission = Perm.VIEW_ORGANISATION_DIRECTORY
+    serializer_class = serializers.MunicipalitySerializer
+
+    def get_queryset(self):
+        areas = area_ids_with(self.request.user, Perm.VIEW_ORGANISATION_DIRECTORY)
+        return Municipality.objects.filter(areas__id__in=areas).order_by("code").distinct()
+
+
+class OrganisationViewSet(viewsets.ReadOnlyModelViewSet):
+    required_permission = Perm.VIEW_ORGANISATION_DIRECTORY
+    serializer_class = serializers.OrganisationSerializer
+
+    def get_queryset(self):
+        return organisations_visible_to(self.request.user).select_related("area").order_by("id")
+
+
+class SchemaView(SpectacularAPIView):
+    """The OpenAPI document is public: it describes the API, not anyone's data."""
+
+    required_permission = "public"
+    authentication_classes = []

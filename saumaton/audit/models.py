@@ -1,0 +1,78 @@
+"""The record of what happened (business events) and of who read whose data (access log).
+
+Principle 5: the timeline is the record, written as explicit events with actor, organisation,
+time, legal basis and payload; analytics read these facts. The access log answers the data
+subject's and the auditor's question "who looked at me?" (380/2023 §§124–126; GDPR Art. 15).
+Neither table holds names or identity codes: they refer to the person by key.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+
+class Event(models.Model):
+    class Type(models.TextChoices):
+        JOB_SEARCH_STARTED = "job_search_started", _("Job search started")
+        JOB_SEARCH_ENDED = "job_search_ended", _("Job search ended")
+        COACH_ASSIGNED = "coach_assigned", _("Coach assigned")
+        PERSON_UPDATED = "person_updated", _("Personal details updated")
+
+    occurred_at = models.DateTimeField(default=timezone.now, db_index=True)
+    recorded_at = models.DateTimeField(auto_now_add=True)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    organisation = models.ForeignKey(
+        "organisations.Organisation",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    person = models.ForeignKey(
+        "jobseekers.Person", on_delete=models.CASCADE, related_name="events", null=True
+    )
+    type = models.CharField(max_length=64, choices=Type.choices)
+    legal_basis = models.CharField(max_length=200, blank=True)
+    payload = models.JSONField(default=dict, blank=True)
+
+    class Meta:
+        ordering = ["-occurred_at", "-id"]
+        indexes = [models.Index(fields=["person", "-occurred_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.occurred_at:%Y-%m-%d} {self.get_type_display()}"
+
+
+class AccessLog(models.Model):
+    """One row per staff read of one person's data."""
+
+    at = models.DateTimeField(default=timezone.now, db_index=True)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="access_log"
+    )
+    area = models.ForeignKey(
+        "organisations.EmploymentArea",
+        on_delete=models.PROTECT,
+        null=True,
+        related_name="+",
+    )
+    person = models.ForeignKey(
+        "jobseekers.Person", on_delete=models.CASCADE, related_name="access_log"
+    )
+    purpose = models.CharField(max_length=64)  # the view or API endpoint that read the data
+
+    class Meta:
+        ordering = ["-at", "-id"]
+        indexes = [
+            models.Index(fields=["person", "-at"]),
+            models.Index(fields=["actor", "-at"]),
+            models.Index(fields=["area", "-at"]),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.at:%Y-%m-%d %H:%M} {self.purpose}"

@@ -1,0 +1,1 @@
+"""Putting a synthetic employment area into the database for the demo and benchmarks."""

@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class JobseekersConfig(AppConfig):
+    name = "saumaton.jobseekers"
+    label = "jobseekers"
+    verbose_name = "Jobseekers"

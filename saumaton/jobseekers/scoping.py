@@ -1,0 +1,36 @@
+"""Who may see which person: the one scoping function for ``Person`` (principle 3).
+
+- casework roles (coach, unit lead, statement officer) see people with a customership in one of
+  their organisations, open or closed: the record stays theirs to handle until retention ends
+  (380/2023 §122);
+- a jobseeker sees themself;
+- partners see nobody yet: referrals and consents (the ecosystem issue) will open their scope;
+- everyone else sees nobody.
+"""
+
+from __future__ import annotations
+
+from django.db.models import Exists, OuterRef, Q
+
+from saumaton.organisations.resolver import organisation_ids_with, roles_of
+from saumaton.organisations.roles import Perm, Role
+
+
+def persons_visible_to(user, queryset):
+    from .models import JobseekerCustomership
+
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return queryset.none()
+    condition = Q(pk__in=[])
+    org_ids = organisation_ids_with(user, Perm.VIEW_PERSON)
+    if org_ids:
+        condition |= Q(
+            Exists(
+                JobseekerCustomership.objects.filter(
+                    person=OuterRef("pk"), organisation_id__in=org_ids
+                )
+            )
+        )
+    if Role.JOBSEEKER in roles_of(user):
+        condition |= Q(user=user)
+    return queryset.filter(condition)

@@ -1,0 +1,70 @@
+"""Staff pages for jobseekers, and the jobseeker's own page.
+
+Each staff page that shows a person's data writes the access log in the same request.
+People are addressed by UUID: nothing personal goes into a URL.
+"""
+
+from __future__ import annotations
+
+from django.core.paginator import Paginator
+from django.db.models import Prefetch
+from django.http import Http404
+from django.shortcuts import get_object_or_404, render
+
+from saumaton.audit.access import log_reads
+from saumaton.audit.models import Event
+from saumaton.core.access import requires
+from saumaton.organisations.roles import Perm
+
+from .models import JobseekerCustomership, Person
+
+PAGE_SIZE = 50
+
+
+def _with_customerships(queryset):
+    return queryset.select_related("home_municipality").prefetch_related(
+        Prefetch(
+            "customerships",
+            queryset=JobseekerCustomership.objects.select_related("coach", "organisation", "unit"),
+        )
+    )
+
+
+@requires(Perm.VIEW_PERSON)
+def person_list(request):
+    """The people of the user's organisations with an open job search; ``?mine=1`` for own."""
+    people = Person.objects.visible_to(request.user).filter(customerships__end_date__isnull=True)
+    mine = request.GET.get("mine") == "1"
+    if mine:
+        people = people.filter(
+            customerships__coach=request.user, customerships__end_date__isnull=True
+        )
+    page = Paginator(
+        _with_customerships(people).order_by("last_name", "first_name", "id"), PAGE_SIZE
+    ).get_page(request.GET.get("page"))
+    log_reads(request.user, page.object_list, purpose="jobseekers:list")
+    return render(request, "jobseekers/list.html", {"page": page, "mine": mine})
+
+
+@requires(Perm.VIEW_PERSON)
+def person_detail(request, person_id):
+    person = get_object_or_404(
+        _with_customerships(Person.objects.visible_to(request.user)), pk=person_id
+    )
+    log_reads(request.user, [person], purpose="jobseekers:detail")
+    events = Event.objects.filter(person=person).select_related("actor", "organisation")[:100]
+    return render(
+        request, "jobseekers/detail.html", {"person": person, "events": events, "staff_view": True}
+    )
+
+
+@requires(Perm.VIEW_OWN_RECORD)
+def me(request):
+    """The jobseeker's own information (reading oneself is not logged as a staff read)."""
+    person = _with_customerships(Person.objects.filter(user=request.user)).first()
+    if person is None:
+        raise Http404
+    events = Event.objects.filter(person=person).select_related("organisation")[:100]
+    return render(
+        request, "jobseekers/detail.html", {"person": person, "events": events, "staff_view": False}
+    )

@@ -1,0 +1,70 @@
+"""Roles and their permissions, declared in one place (architecture principle 3).
+
+Every view, API endpoint and CLI action names one ``Perm``; a user holds a permission through a
+role in one of their memberships (scope: organisation -> unit -> area). Jobseekers hold the
+``jobseeker`` role through their own person record, not through a membership.
+Least privilege (380/2023 §124: user rights limited to what the task needs): area administrators
+manage structures and staff but do not read people's data; analysts get pseudonymised data only;
+auditors read the access log, not the records themselves.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Role(models.TextChoices):
+    JOBSEEKER = "jobseeker", _("Jobseeker")
+    EMPLOYER_USER = "employer_user", _("Employer user")
+    COACH = "coach", _("Coach")
+    UNIT_LEAD = "unit_lead", _("Unit lead")
+    STATEMENT_OFFICER = "statement_officer", _("Statement officer")
+    PARTNER = "partner", _("Partner professional")
+    ANALYST = "analyst", _("Analyst")
+    AREA_ADMIN = "area_admin", _("Area administrator")
+    AUDITOR = "auditor", _("Auditor")
+
+
+class Perm(StrEnum):
+    """What a role may do. Values are stable identifiers used in docs and tests."""
+
+    VIEW_OWN_RECORD = "view_own_record"
+    VIEW_PERSON = "view_person"
+    VIEW_AREA_STRUCTURE = "view_area_structure"
+    VIEW_STAFF = "view_staff"
+    VIEW_ORGANISATION_DIRECTORY = "view_organisation_directory"
+    VIEW_ACCESS_LOG = "view_access_log"
+    USE_RULES = "use_rules"
+
+
+_CASEWORK = {
+    Perm.VIEW_PERSON,
+    Perm.VIEW_ORGANISATION_DIRECTORY,
+    Perm.USE_RULES,
+}
+
+ROLE_PERMISSIONS: dict[Role, frozenset[Perm]] = {
+    Role.JOBSEEKER: frozenset({Perm.VIEW_OWN_RECORD}),
+    Role.EMPLOYER_USER: frozenset({Perm.VIEW_ORGANISATION_DIRECTORY}),
+    Role.COACH: frozenset(_CASEWORK),
+    Role.UNIT_LEAD: frozenset(_CASEWORK),
+    Role.STATEMENT_OFFICER: frozenset(_CASEWORK),
+    # Partners see only people referred to them or covered by consent or law: the ecosystem
+    # issue adds that scope; until then they see the organisation directory and nobody's data.
+    Role.PARTNER: frozenset({Perm.VIEW_ORGANISATION_DIRECTORY}),
+    Role.ANALYST: frozenset({Perm.VIEW_ORGANISATION_DIRECTORY, Perm.USE_RULES}),
+    Role.AREA_ADMIN: frozenset(
+        {Perm.VIEW_AREA_STRUCTURE, Perm.VIEW_STAFF, Perm.VIEW_ORGANISATION_DIRECTORY}
+    ),
+    Role.AUDITOR: frozenset({Perm.VIEW_ACCESS_LOG, Perm.VIEW_ORGANISATION_DIRECTORY}),
+}
+
+STAFF_ROLES = frozenset(Role) - {Role.JOBSEEKER, Role.EMPLOYER_USER}
+
+
+def roles_granting(perm: Perm) -> frozenset[Role]:
+    """The roles that hold ``perm``; used to scope querysets by membership."""
+    return frozenset(role for role, perms in ROLE_PERMISSIONS.items() if perm in perms)

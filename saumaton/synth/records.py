@@ -30,7 +30,8 @@ class OrganisationRecord:
     key: str  # unique within the population
     area_code: str
     name: str
-    kind: str  # employment_authority, wellbeing_county, kela, keha, education, third_sector, employer, other
+    # employment_authority, wellbeing_county, kela, keha, education, third_sector, employer, other
+    kind: str
     business_id: str  # a valid Y-tunnus
     units: tuple[str, ...]
 
@@ -44,7 +45,8 @@ class StaffRecord:
     last_name: str
     organisation_key: str
     unit: str | None
-    role: str  # coach, unit_lead, statement_officer, partner, analyst, area_admin, auditor, employer_user
+    # coach, unit_lead, statement_officer, partner, analyst, area_admin, auditor, employer_user
+    role: str
     language: str  # "fi" | "sv" | "en"
 
 

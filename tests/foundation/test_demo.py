@@ -1,0 +1,70 @@
+"""``saumaton demo --no-serve`` prepares a synthetic area that each demo role can use."""
+
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+from django.core.management.base import CommandError
+
+from saumaton.accounts.models import User
+from saumaton.jobseekers.models import JobseekerCustomership, Person
+from saumaton.organisations.models import EmploymentArea, Membership
+from saumaton.rules.identifiers import validate_hetu
+
+DEMO_LOGINS = [
+    "coach",
+    "unitlead",
+    "statementofficer",
+    "partner",
+    "analyst",
+    "areaadmin",
+    "auditor",
+    "employer",
+    "jobseeker",
+]
+
+
+@pytest.fixture
+def demo_db(db):
+    out = StringIO()
+    call_command("demo", no_serve=True, stdout=out, stderr=StringIO())
+    return out.getvalue()
+
+
+def test_demo_prints_one_login_per_role_and_every_login_works(demo_db, client):
+    for username in DEMO_LOGINS:
+        assert f" {username}\n" in demo_db
+        assert client.login(username=username, password="saumaton-demo"), username
+        client.logout()
+
+
+def test_demo_data_is_synthetic_with_test_range_identity_codes(demo_db):
+    people = Person.objects.all()
+    assert 7000 <= people.count() <= 9000
+    assert not people.filter(is_synthetic=False).exists()
+    assert not User.objects.filter(is_synthetic=False).exists()
+    for hetu in people.values_list("hetu", flat=True)[:500]:
+        result = validate_hetu(hetu)
+        assert result.valid and result.temporary
+
+
+def test_every_demo_jobseeker_has_an_open_customership_with_a_coach(demo_db):
+    open_ones = JobseekerCustomership.objects.filter(end_date__isnull=True)
+    assert open_ones.count() == Person.objects.count()
+    assert not open_ones.filter(coach__isnull=True).exists()
+    coaches = set(Membership.objects.filter(role="coach").values_list("user_id", flat=True))
+    assert set(open_ones.values_list("coach_id", flat=True)) <= coaches
+
+
+def test_second_run_keeps_the_existing_area(demo_db):
+    out = StringIO()
+    call_command("demo", no_serve=True, stdout=out)
+    assert "keeping it" in out.getvalue()
+    assert EmploymentArea.objects.count() == 1
+
+
+def test_reset_refuses_when_real_people_exist(demo_db):
+    Person.objects.filter(pk=Person.objects.first().pk).update(is_synthetic=False)
+    with pytest.raises(CommandError, match="non-synthetic"):
+        call_command("demo", no_serve=True, reset=True, stdout=StringIO())
+    assert Person.objects.count() > 7000

@@ -12,5 +12,6 @@ router.register("organisations", views.OrganisationViewSet, basename="organisati
 app_name = "api"
 urlpatterns = [
     path("schema/", views.SchemaView.as_view(), name="schema"),
+    path("v1/rules/eval", views.RulesEvalView.as_view(), name="rules-eval"),
     path("v1/", include(router.urls)),
 ]

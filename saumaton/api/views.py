@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+from drf_spectacular.utils import extend_schema
 from drf_spectacular.views import SpectacularAPIView
 from rest_framework import viewsets
+from rest_framework.response import Response
+from rest_framework.views import APIView
 
 from saumaton.organisations.resolver import area_ids_with
 from saumaton.organisations.roles import Perm
 from saumaton.organisations.scoping import areas_visible_to, organisations_visible_to
 from saumaton.reference.models import Municipality
+from saumaton.rules.questions import answer
 
 from . import serializers
 
@@ -47,3 +51,23 @@ class SchemaView(SpectacularAPIView):
 
     required_permission = "public"
     authentication_classes = []
+
+
+class RulesEvalView(APIView):
+    """``POST /api/v1/rules/eval``: the rules engine's questions, answered by the same function
+    as ``saumaton rules eval``. An object gets an object, an array an array of answers; the
+    status is 400 when any question failed (its answer carries ``error`` and ``field``)."""
+
+    required_permission = Perm.USE_RULES
+
+    @extend_schema(
+        request={"application/json": {"type": ["object", "array"]}},
+        responses={200: dict, 400: dict},
+        description="See docs/rules-cli.md for every question and its fields.",
+    )
+    def post(self, request):
+        batch = request.data if isinstance(request.data, list) else [request.data]
+        answers = [answer(question) for question in batch]
+        failed = any("error" in a for a in answers)
+        body = answers if isinstance(request.data, list) else answers[0]
+        return Response(body, status=400 if failed else 200)

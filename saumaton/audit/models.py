@@ -13,6 +13,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from saumaton.jobseekers.models import PersonRecordQuerySet
+
 
 class Event(models.Model):
     class Type(models.TextChoices):
@@ -39,6 +41,8 @@ class Event(models.Model):
     type = models.CharField(max_length=64, choices=Type.choices)
     legal_basis = models.CharField(max_length=200, blank=True)
     payload = models.JSONField(default=dict, blank=True)
+
+    objects = PersonRecordQuerySet.as_manager()
 
     class Meta:
         ordering = ["-occurred_at", "-id"]

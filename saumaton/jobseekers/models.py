@@ -123,6 +123,13 @@ class Person(models.Model):
         return next((c for c in self.customerships.all() if c.end_date is None), None)
 
 
+class PersonRecordQuerySet(models.QuerySet):
+    """For models that belong to a person: visible exactly when the person is."""
+
+    def visible_to(self, user):
+        return self.filter(person__in=Person.objects.visible_to(user).values("pk"))
+
+
 class JobseekerCustomership(models.Model):
     """A period of registered job search with one employment authority (380/2023 §§27–28)."""
 
@@ -153,6 +160,7 @@ class JobseekerCustomership(models.Model):
     is_synthetic = models.BooleanField(default=False)
 
     history = HistoricalRecords()
+    objects = PersonRecordQuerySet.as_manager()
 
     class Meta:
         ordering = ["-start_date"]

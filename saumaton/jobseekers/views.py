@@ -10,12 +10,14 @@ from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
 
 from saumaton.audit.access import log_reads
 from saumaton.audit.models import Event
 from saumaton.core.access import requires
 from saumaton.organisations.roles import Perm
 
+from .due import due_for
 from .models import JobseekerCustomership, Person
 
 PAGE_SIZE = 50
@@ -52,10 +54,7 @@ def person_detail(request, person_id):
         _with_customerships(Person.objects.visible_to(request.user)), pk=person_id
     )
     log_reads(request.user, [person], purpose="jobseekers:detail")
-    events = Event.objects.filter(person=person).select_related("actor", "organisation")[:100]
-    return render(
-        request, "jobseekers/detail.html", {"person": person, "events": events, "staff_view": True}
-    )
+    return _render_person(request, person, staff_view=True)
 
 
 @requires(Perm.VIEW_OWN_RECORD)
@@ -64,7 +63,15 @@ def me(request):
     person = _with_customerships(Person.objects.filter(user=request.user)).first()
     if person is None:
         raise Http404
+    return _render_person(request, person, staff_view=False)
+
+
+def _render_person(request, person, *, staff_view: bool):
     events = Event.objects.filter(person=person).select_related("organisation")[:100]
-    return render(
-        request, "jobseekers/detail.html", {"person": person, "events": events, "staff_view": False}
-    )
+    context = {
+        "person": person,
+        "events": events,
+        "staff_view": staff_view,
+        "due": due_for(person.active_customership, timezone.localdate()),
+    }
+    return render(request, "jobseekers/detail.html", context)

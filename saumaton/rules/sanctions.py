@@ -228,28 +228,20 @@ def _assigned_job_excuse(
 
 def _resigned(rs: RuleSet, end: date, job_days: int | None, start: date) -> Consequence:
     """TTL 2a:1: 45 days from the end of employment; 30 if the job would have lasted ≤ 5 days."""
-    rule = rs.resignation_days
-    days, short_days, limit = rule.value
+    days, short_days, limit = rs.resignation_days.value
     length = short_days if job_days is not None and job_days <= limit else days
-    issuer, deadline, basis, statement_verified = _statement(rs, "benefit_loss", start)
-    return Consequence(
-        "benefit_loss",
-        length,
-        None,
-        issuer,
-        deadline,
-        rs.effective,
-        (rule.basis, *basis),
-        rule.verified and statement_verified,
-        starts=end,
-    )
+    return _fixed_benefit_loss(rs, rs.resignation_days, length, end, start)
 
 
 def _refused_job(rs: RuleSet, refused: date, job_days: int | None, start: date) -> Consequence:
     """TTL 2a:4: 45 days starting 30 days after the refusal; 30 if the job was ≤ 2 weeks."""
-    rule = rs.refusal_days
-    days, short_days, limit, delay = rule.value
+    days, short_days, limit, delay = rs.refusal_days.value
     length = short_days if job_days is not None and job_days <= limit else days
+    return _fixed_benefit_loss(rs, rs.refusal_days, length, refused + timedelta(days=delay), start)
+
+
+def _fixed_benefit_loss(rs: RuleSet, rule, length: int, starts: date, start: date) -> Consequence:
+    """A benefit loss of fixed length outside the ladder, with its statement's issuer."""
     issuer, deadline, basis, statement_verified = _statement(rs, "benefit_loss", start)
     return Consequence(
         "benefit_loss",
@@ -260,7 +252,7 @@ def _refused_job(rs: RuleSet, refused: date, job_days: int | None, start: date) 
         rs.effective,
         (rule.basis, *basis),
         rule.verified and statement_verified,
-        starts=refused + timedelta(days=delay),
+        starts=starts,
     )
 
 

@@ -82,3 +82,13 @@ def test_auditor_of_another_area_sees_nothing_of_this_area(world, login):
     client = login(outsider)
     assert world.person.last_name.encode() not in client.get(reverse("audit:index")).content
     assert client.get(reverse("audit:person", args=[world.person.pk])).status_code == 404
+
+
+def test_person_page_shows_what_is_due_and_why(world, login):
+    client = login(world.users["coach"])
+    response = client.get(reverse("jobseekers:detail", args=[world.person.pk]))
+    # No interview is recorded yet, so the initial interview is due (380/2023 §31), with its basis.
+    (item,) = response.context["due"].items
+    assert item.label == "Alkuhaastattelu"
+    assert "§31" in " ".join(item.basis)
+    assert "§31" in response.content.decode()

@@ -51,3 +51,22 @@ def test_openapi_schema_lists_the_v1_endpoints(client, db):
     assert response.status_code == 200
     paths = response.json()["paths"]
     assert {"/api/v1/areas/", "/api/v1/municipalities/", "/api/v1/organisations/"} <= set(paths)
+
+
+def test_rules_eval_answers_like_the_cli(world, client):
+    client.force_login(world.users["coach"])
+    question = {"question": "initial_interview_deadline", "job_search_start": "2026-11-27"}
+    response = client.post("/api/v1/rules/eval", question, content_type="application/json")
+    assert response.status_code == 200
+    assert response.json()["deadline"] == "2026-12-11"  # 10 working days (380/2023 §31, 2026)
+    batch = [question, {"question": "add_working_days", "start": "2026-01-01", "days": "x"}]
+    response = client.post("/api/v1/rules/eval", batch, content_type="application/json")
+    assert response.status_code == 400
+    assert response.json()[1] == {"error": "must be an integer", "field": "days"}
+    assert response.json()[0]["deadline"] == "2026-12-11"
+
+
+def test_rules_eval_is_closed_to_roles_without_the_permission(world, client):
+    client.force_login(world.users["area_admin"])
+    response = client.post("/api/v1/rules/eval", {}, content_type="application/json")
+    assert response.status_code == 403

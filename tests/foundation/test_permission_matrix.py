@@ -53,6 +53,7 @@ EXPECTED = {
     "api:municipality-detail": only(DIRECTORY, anon=401),
     "api:organisation-list": only(DIRECTORY, anon=401),
     "api:organisation-detail": only(DIRECTORY, anon=401),
+    "api:rules-eval": only(CASEWORK | {"analyst"}, ok=405, anon=401),  # GET: POST only
 }
 
 

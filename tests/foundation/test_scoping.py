@@ -39,3 +39,16 @@ def test_area_admin_sees_own_area_structures_only(world):
     orgs = set(organisations_visible_to(admin))
     assert world.authority in orgs
     assert world.other_authority not in orgs
+
+
+def test_records_of_a_person_follow_the_persons_visibility(world):
+    from saumaton.audit.models import Event
+    from saumaton.jobseekers.models import JobseekerCustomership
+
+    Event.objects.create(person=world.person, type=Event.Type.JOB_SEARCH_STARTED)
+    Event.objects.create(person=world.other_person, type=Event.Type.JOB_SEARCH_STARTED)
+    coach = world.users["coach"]
+    assert {e.person for e in Event.objects.visible_to(coach)} == {world.person}
+    visible = {c.person for c in JobseekerCustomership.objects.visible_to(coach)}
+    assert visible == {world.person, world.own_person}
+    assert not Event.objects.visible_to(world.users["area_admin"]).exists()

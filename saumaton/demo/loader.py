@@ -65,9 +65,12 @@ class DemoLoader:
                 official_languages=list(record.official_languages),
                 is_synthetic=True,
             )
+            populations = record.municipality_populations or (None,) * len(
+                record.municipality_codes
+            )
             AreaMunicipality.objects.bulk_create(
-                AreaMunicipality(area=area, municipality_id=code)
-                for code in record.municipality_codes
+                AreaMunicipality(area=area, municipality_id=code, population=population)
+                for code, population in zip(record.municipality_codes, populations, strict=True)
             )
             areas[record.code] = area
         return areas

@@ -116,6 +116,7 @@ def _plan_small(scale: float) -> list[AreaPlan]:
         lead_municipality_code=rows[0].code,
         municipality_codes=tuple(row.code for row in rows),
         official_languages=_area_languages([(row.language, row.population) for row in rows]),
+        municipality_populations=tuple(row.population for row in rows),
     )
     return [AreaPlan(record, DEMO_STEM, members)]
 

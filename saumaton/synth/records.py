@@ -21,6 +21,9 @@ class AreaRecord:
     lead_municipality_code: str
     municipality_codes: tuple[str, ...]
     official_languages: tuple[str, ...]  # ("fi",), ("fi", "sv") or ("sv", "fi")
+    # Municipal populations in the order of municipality_codes, where the generator knows them
+    # (the demo area's hand-made table); empty where it only has rough place populations.
+    municipality_populations: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -56,6 +56,15 @@ def test_every_demo_jobseeker_has_an_open_customership_with_a_coach(demo_db):
     assert set(open_ones.values_list("coach_id", flat=True)) <= coaches
 
 
+def test_demo_area_has_its_municipalities_with_populations(demo_db):
+    from saumaton.organisations.models import AreaMunicipality
+
+    area = EmploymentArea.objects.get()
+    assert area.lead_municipality_id == "905"  # Vaasa
+    assert AreaMunicipality.objects.filter(area=area).count() == 8
+    assert not AreaMunicipality.objects.filter(population__isnull=True).exists()
+
+
 def test_second_run_keeps_the_existing_area(demo_db):
     out = StringIO()
     call_command("demo", no_serve=True, stdout=out)

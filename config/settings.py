@@ -65,6 +65,8 @@ INSTALLED_APPS = [
     "saumaton.accounts",
     "saumaton.audit",
     "saumaton.jobseekers",
+    "saumaton.casework",
+    "saumaton.outbox",
     "saumaton.api",
 ]
 
@@ -183,6 +185,28 @@ SPECTACULAR_SETTINGS = {
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
 }
+
+# Outbox (saumaton.outbox): where messages to people, Kela and unemployment funds go.
+# Transport per channel: "directory" (files under SAUMATON_OUTBOX_DIR/<channel>/, the demo) or,
+# for e-mail, "smtp"; the environment overrides channels, e.g. SAUMATON_OUTBOX_TRANSPORTS=email=smtp
+SAUMATON_OUTBOX_DIR = Path(env.str("SAUMATON_OUTBOX_DIR", default=str(VAR_DIR / "outbox")))
+SAUMATON_OUTBOX_TRANSPORTS = {
+    "email": "directory",
+    "sms": "directory",
+    "kela_statement": "directory",
+    "fund_statement": "directory",
+    **env.dict("SAUMATON_OUTBOX_TRANSPORTS", default={}),
+}
+SAUMATON_OUTBOX_MAX_ATTEMPTS = env.int("SAUMATON_OUTBOX_MAX_ATTEMPTS", default=5)
+# E-mail over SMTP (Django's backend), used when the e-mail channel's transport is "smtp".
+EMAIL_HOST = env.str("EMAIL_HOST", default="localhost")
+EMAIL_PORT = env.int("EMAIL_PORT", default=25)
+EMAIL_HOST_USER = env.str("EMAIL_HOST_USER", default="")
+EMAIL_HOST_PASSWORD = env.str("EMAIL_HOST_PASSWORD", default="")
+EMAIL_USE_TLS = env.bool("EMAIL_USE_TLS", default=False)
+EMAIL_USE_SSL = env.bool("EMAIL_USE_SSL", default=False)
+EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=30)
+DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="saumaton@localhost")
 
 LOGGING = {
     "version": 1,

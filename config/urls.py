@@ -12,6 +12,7 @@ urlpatterns = [
     path("", include("saumaton.core.urls")),
     path("accounts/", include("saumaton.accounts.urls")),
     path("jobseekers/", include("saumaton.jobseekers.urls")),
+    path("casework/", include("saumaton.casework.urls")),
     path("organisations/", include("saumaton.organisations.urls")),
     path("audit/", include("saumaton.audit.urls")),
     path("api/", include("saumaton.api.urls")),

@@ -18,6 +18,8 @@ class Category(StrEnum):
     BIRTH_DATE = "birth_date"
     BACKGROUND = "background"  # language, citizenship, education, occupation
     LOCATION = "location"
+    HEALTH = "health"  # work ability: special category (GDPR Art. 9; 380/2023 §§114, 116, 118)
+    CASE = "case"  # the content of the person's case: plans, meetings, failures, notes
 
 
 PERSONAL_DATA: dict[str, dict[str, Category]] = {
@@ -39,7 +41,116 @@ PERSONAL_DATA: dict[str, dict[str, Category]] = {
     "jobseekers.JobseekerCustomership": {
         "start_date": Category.BACKGROUND,
         "end_date": Category.BACKGROUND,
+        "end_reason": Category.CASE,
         "status": Category.BACKGROUND,
+    },
+    "jobseekers.EmploymentStatusPeriod": {
+        "status": Category.CASE,
+        "service_type": Category.CASE,
+        "start": Category.CASE,
+        "end": Category.CASE,
+    },
+    "jobseekers.Education": {
+        "level": Category.BACKGROUND,
+        "field": Category.BACKGROUND,
+        "degree": Category.BACKGROUND,
+        "completed_year": Category.BACKGROUND,
+    },
+    "jobseekers.WorkExperience": {
+        "occupation": Category.BACKGROUND,
+        "employer_name": Category.BACKGROUND,
+        "start": Category.BACKGROUND,
+        "end": Category.BACKGROUND,
+    },
+    "jobseekers.PersonSkill": {"skill": Category.BACKGROUND},
+    "jobseekers.LanguageSkill": {"language": Category.BACKGROUND, "level": Category.BACKGROUND},
+    "jobseekers.Licence": {"kind": Category.BACKGROUND, "valid_until": Category.BACKGROUND},
+    "jobseekers.WorkAbilityLimitation": {"code": Category.HEALTH, "source": Category.HEALTH},
+    "jobseekers.Preferences": {
+        "occupations": Category.BACKGROUND,
+        "municipalities": Category.LOCATION,
+        "max_commute_km": Category.BACKGROUND,
+        "accepts_remote": Category.BACKGROUND,
+        "work_time": Category.BACKGROUND,
+    },
+    "casework.Meeting": {
+        "kind": Category.CASE,
+        "starts_at": Category.CASE,
+        "duration_minutes": Category.CASE,
+        "channel": Category.CASE,
+        "place": Category.CASE,
+        "due_date": Category.CASE,
+        "due_basis": Category.CASE,
+        "late_reason": Category.CASE,
+        "outcome": Category.CASE,
+        "outcome_note": Category.CASE,
+    },
+    "casework.ServiceNeedAssessment": {
+        "assessed_on": Category.CASE,
+        "skills_and_goals": Category.CASE,
+        "work_capacity": Category.HEALTH,
+        "job_search_skills": Category.CASE,
+        "prolonged_unemployment_risk": Category.CASE,
+        "multisectoral_need": Category.CASE,
+    },
+    "casework.EmploymentPlan": {
+        "content": Category.CASE,
+        "duty_periods": Category.CASE,
+        "duty_required": Category.CASE,
+        "follow_up_method": Category.CASE,
+        "follow_up_deadline": Category.CASE,
+        "accepted_at": Category.CASE,
+        "acceptance": Category.CASE,
+    },
+    "casework.DutyPeriod": {
+        "start": Category.CASE,
+        "end": Category.CASE,
+        "required": Category.CASE,
+        "evaluation": Category.CASE,
+        "evaluated_at": Category.CASE,
+        "counted": Category.CASE,
+    },
+    "casework.ApplicationReport": {
+        "employer": Category.CASE,
+        "job_title": Category.CASE,
+        "applied_on": Category.CASE,
+        "channel": Category.CASE,
+    },
+    "casework.Failure": {
+        "kind": Category.CASE,
+        "date": Category.CASE,
+        "valid_reason": Category.CASE,
+        "valid_reason_text": Category.HEALTH,  # an account often names an illness
+        "state": Category.CASE,
+        "consequence": Category.CASE,
+    },
+    "casework.Statement": {
+        "kind": Category.CASE,
+        "issuer": Category.CASE,
+        "deadline": Category.CASE,
+        "state": Category.CASE,
+        "issued_at": Category.CASE,
+    },
+    "casework.AttentionItem": {
+        "kind": Category.CASE,
+        "due": Category.CASE,
+        "detail": Category.CASE,
+        "first_seen": Category.CASE,
+        "last_seen": Category.CASE,
+        "escalated_on": Category.CASE,
+        "resolved_on": Category.CASE,
+    },
+    "audit.Event": {"type": Category.CASE, "occurred_at": Category.CASE, "payload": Category.CASE},
+    "audit.AccessLog": {"at": Category.CASE, "purpose": Category.CASE},
+    # The outbox's texts and documents speak about the person's case.
+    "outbox.OutboxMessage": {
+        "recipient": Category.CONTACT,
+        "language": Category.BACKGROUND,
+        "subject": Category.BACKGROUND,
+        "body": Category.BACKGROUND,
+        "attachment": Category.BACKGROUND,
+        "attachment_filename": Category.BACKGROUND,
+        "payload": Category.BACKGROUND,
     },
 }
 
@@ -53,6 +164,43 @@ NOT_PERSONAL: dict[str, set[str]] = {
         "unit",
         "coach",
         "is_synthetic",
+    },
+    "jobseekers.EmploymentStatusPeriod": {"id", "person", "is_synthetic"},
+    "jobseekers.Education": {"id", "person"},
+    "jobseekers.WorkExperience": {"id", "person"},
+    "jobseekers.PersonSkill": {"id", "person"},
+    "jobseekers.LanguageSkill": {"id", "person"},
+    "jobseekers.Licence": {"id", "person"},
+    "jobseekers.WorkAbilityLimitation": {"id", "person"},
+    "jobseekers.Preferences": {"id", "person"},
+    "casework.Meeting": {"id", "person", "customership", "coach", "is_synthetic"},
+    "casework.ServiceNeedAssessment": {"id", "person", "assessed_by"},
+    "casework.EmploymentPlan": {"id", "person", "version", "updated_at", "updated_by"},
+    "casework.DutyPeriod": {"id", "person", "basis", "is_synthetic"},
+    "casework.ApplicationReport": {
+        "id",
+        "person",
+        "period",
+        "reported_by",
+        "reported_at",
+        "is_synthetic",
+    },
+    "casework.Failure": {"id", "person", "meeting", "duty_period", "recorded_by", "is_synthetic"},
+    "casework.Statement": {"id", "failure", "person", "issuer_organisation", "issued_by"},
+    "casework.AttentionItem": {"id", "person"},
+    "audit.Event": {"id", "recorded_at", "actor", "organisation", "person", "legal_basis"},
+    "audit.AccessLog": {"id", "actor", "area", "person"},
+    "outbox.OutboxMessage": {
+        "id",
+        "created_at",
+        "channel",
+        "person",
+        "attachment_content_type",
+        "status",
+        "attempts",
+        "last_error",  # scrubbed of identity codes, e-mail addresses and phone numbers
+        "sent_at",
+        "idempotency_key",
     },
 }
 

@@ -13,11 +13,10 @@ from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 
 from saumaton.audit.access import log_reads
-from saumaton.audit.models import Event
+from saumaton.casework.overview import overview_for
 from saumaton.core.access import requires
 from saumaton.organisations.roles import Perm
 
-from .due import due_for
 from .models import JobseekerCustomership, Person
 
 PAGE_SIZE = 50
@@ -67,11 +66,16 @@ def me(request):
 
 
 def _render_person(request, person, *, staff_view: bool):
-    events = Event.objects.filter(person=person).select_related("organisation")[:100]
+    overview = overview_for(
+        person,
+        timezone.localdate(),
+        event_type=request.GET.get("type", ""),
+        organisation=request.GET.get("organisation", ""),
+    )
     context = {
         "person": person,
-        "events": events,
+        "o": overview,
         "staff_view": staff_view,
-        "due": due_for(person.active_customership, timezone.localdate()),
+        "today": timezone.localdate(),
     }
     return render(request, "jobseekers/detail.html", context)

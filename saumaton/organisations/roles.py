@@ -38,20 +38,30 @@ class Perm(StrEnum):
     VIEW_ORGANISATION_DIRECTORY = "view_organisation_directory"
     VIEW_ACCESS_LOG = "view_access_log"
     USE_RULES = "use_rules"
+    MANAGE_CASEWORK = "manage_casework"  # meetings, plans, duty, failures of visible people
+    VIEW_WORK_QUEUE = "view_work_queue"
+    VIEW_UNIT_QUEUE = "view_unit_queue"
+    REASSIGN_COACH = "reassign_coach"
+    ISSUE_STATEMENT = "issue_statement"
+    RUN_OWN_PATHWAY = "run_own_pathway"  # a jobseeker's reports and valid reasons
 
 
 _CASEWORK = {
     Perm.VIEW_PERSON,
     Perm.VIEW_ORGANISATION_DIRECTORY,
     Perm.USE_RULES,
+    Perm.MANAGE_CASEWORK,
+    Perm.VIEW_WORK_QUEUE,
 }
 
 ROLE_PERMISSIONS: dict[Role, frozenset[Perm]] = {
-    Role.JOBSEEKER: frozenset({Perm.VIEW_OWN_RECORD}),
+    Role.JOBSEEKER: frozenset({Perm.VIEW_OWN_RECORD, Perm.RUN_OWN_PATHWAY}),
     Role.EMPLOYER_USER: frozenset({Perm.VIEW_ORGANISATION_DIRECTORY}),
     Role.COACH: frozenset(_CASEWORK),
-    Role.UNIT_LEAD: frozenset(_CASEWORK),
-    Role.STATEMENT_OFFICER: frozenset(_CASEWORK),
+    Role.UNIT_LEAD: frozenset(
+        _CASEWORK | {Perm.VIEW_UNIT_QUEUE, Perm.REASSIGN_COACH, Perm.ISSUE_STATEMENT}
+    ),
+    Role.STATEMENT_OFFICER: frozenset(_CASEWORK | {Perm.ISSUE_STATEMENT}),
     # Partners see only people referred to them or covered by consent or law: the ecosystem
     # issue adds that scope; until then they see the organisation directory and nobody's data.
     Role.PARTNER: frozenset({Perm.VIEW_ORGANISATION_DIRECTORY}),

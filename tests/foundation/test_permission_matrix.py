@@ -54,6 +54,20 @@ EXPECTED = {
     "api:organisation-list": only(DIRECTORY, anon=401),
     "api:organisation-detail": only(DIRECTORY, anon=401),
     "api:rules-eval": only(CASEWORK | {"analyst"}, ok=405, anon=401),  # GET: POST only
+    "casework:queue": only(CASEWORK),
+    "casework:unit": only({"unit_lead"}),
+    "casework:reassign": everyone(405),
+    "casework:book_meeting": only(CASEWORK),
+    "casework:plan": only(CASEWORK),
+    "casework:accept_plan": everyone(405),
+    "casework:plan_pdf": only(CASEWORK),
+    "casework:outcome": only(CASEWORK),
+    "casework:evaluate": everyone(405),
+    "casework:valid_reason": only(CASEWORK),
+    "casework:issue": everyone(405),
+    "casework:statement_pdf": only(CASEWORK),
+    "casework:my_application": only({"jobseeker"}),
+    "casework:my_valid_reason": only({"jobseeker"}),
 }
 
 
@@ -81,13 +95,59 @@ def test_every_url_is_in_the_matrix():
     assert set(url_patterns()) == set(EXPECTED)
 
 
-def _kwargs(name: str, world) -> dict:
+def _casework_objects(world) -> dict:
+    """One of each casework record for the people of ``world``."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from saumaton.casework.failures import record_failure
+    from saumaton.casework.models import DutyPeriod, Meeting
+    from saumaton.casework.plans import save_plan
+
+    coach = world.users["coach"]
+    meeting = Meeting.objects.create(
+        person=world.person,
+        customership=world.person.customerships.get(),
+        kind="initial_interview",
+        starts_at=timezone.now() - timedelta(days=1),
+        channel="phone",
+        coach=coach,
+    )
+    failure = record_failure(coach, world.person, kind="missed_meeting", date=timezone.localdate())
+    own_failure = record_failure(
+        coach, world.own_person, kind="missed_meeting", date=timezone.localdate()
+    )
+    save_plan(
+        coach,
+        world.person,
+        expected_version=0,
+        content={"survey": "x"},
+        follow_up_method="x",
+        follow_up_deadline=None,
+    )
+    period = DutyPeriod.objects.create(
+        person=world.person, start=timezone.localdate(), end=timezone.localdate(), required=4
+    )
+    return {
+        "meeting_id": meeting.pk,
+        "failure_id": failure.pk,
+        "own_failure_id": own_failure.pk,
+        "statement_id": failure.statement.pk,
+        "period_id": period.pk,
+    }
+
+
+def _kwargs(name: str, world, objects: dict) -> dict:
     pattern_keys = set(url_patterns()[name].pattern.regex.groupindex)
     values = {
         "person_id": world.person.pk,
         "organisation_id": world.authority.pk,
         "user_id": world.users["coach"].pk,
+        **objects,
     }
+    if name == "casework:my_valid_reason":
+        values["failure_id"] = objects["own_failure_id"]
     detail_pk = {
         "api:area-detail": world.area.pk,
         "api:municipality-detail": world.area.lead_municipality_id,
@@ -107,7 +167,8 @@ def test_status(name, who, world, client):
     AccessLog.objects.create(
         actor=world.users["coach"], area=world.area, person=world.person, purpose="test"
     )
+    objects = _casework_objects(world)
     if who != ANON:
         client.force_login(world.users[who])
-    response = client.get(reverse(name, kwargs=_kwargs(name, world)))
+    response = client.get(reverse(name, kwargs=_kwargs(name, world, objects)))
     assert response.status_code == EXPECTED[name][who]

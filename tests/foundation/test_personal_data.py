@@ -47,3 +47,19 @@ def test_person_changes_are_kept_in_history(world):
     person.save()
     assert person.history.count() == 2
     assert person.history.first().phone == "+358 40 000 0001"
+
+
+def test_every_model_that_refers_to_a_person_is_in_the_registry():
+    from saumaton.jobseekers.models import Person
+
+    holders = {
+        model._meta.label
+        for model in apps.get_models()
+        if not model.__name__.startswith("Historical")
+        and any(
+            getattr(f, "related_model", None) is Person
+            for f in model._meta.get_fields()
+            if f.concrete
+        )
+    }
+    assert holders - set(PERSONAL_DATA) == set()

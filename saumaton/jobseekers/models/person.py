@@ -32,7 +32,7 @@ def validate_hetu_field(value: str) -> None:
 
 class PersonQuerySet(models.QuerySet):
     def visible_to(self, user):
-        from .scoping import persons_visible_to
+        from ..scoping import persons_visible_to
 
         return persons_visible_to(user, self)
 
@@ -138,6 +138,19 @@ class JobseekerCustomership(models.Model):
         LAID_OFF = "laid_off", _("Fully laid off")
         PART_TIME = "part_time", _("Part-time work")
 
+    class EndReason(models.TextChoices):
+        """Why a job search ended (380/2023 §28)."""
+
+        EMPLOYED = "employed", _("Employed")
+        STUDIES = "studies", _("Started studies")
+        CANCELLED = "cancelled", _("Cancelled by the person")
+        NOT_RENEWED = "not_renewed", _("Not renewed")
+        FAILED_TO_TRANSACT = "failed_to_transact", _("Failed to transact (380/2023 §28(1)(3))")
+        DATA_NOT_GIVEN = "data_not_given", _("Requested data not given")
+        MOVED_AWAY = "moved_away", _("Moved out of the area")
+        MERGED = "merged", _("Merged into another record")
+        OTHER = "other", _("Other")
+
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="customerships")
     organisation = models.ForeignKey(
@@ -154,6 +167,9 @@ class JobseekerCustomership(models.Model):
     )
     start_date = models.DateField(_("job search started"))
     end_date = models.DateField(_("ended"), null=True, blank=True)
+    end_reason = models.CharField(
+        _("end reason"), max_length=32, choices=EndReason.choices, blank=True
+    )
     status = models.CharField(
         _("employment status"), max_length=32, choices=Status.choices, default=Status.UNEMPLOYED
     )

@@ -1,0 +1,103 @@
+"""The overall picture (kokonaiskuva) of one person: everything a coach needs on one page.
+
+Gathered in a fixed number of queries (the page budget is 20), from the person's own records and
+the rules engine; the timeline can be filtered by event type and by organisation.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from django.utils import timezone
+
+from saumaton.audit.models import Event
+from saumaton.jobseekers import target_groups
+
+from .models import (
+    AttentionItem,
+    DutyPeriod,
+    EmploymentPlan,
+    Failure,
+    Meeting,
+    ServiceNeedAssessment,
+)
+from .process import DueSummary, due_for
+
+TIMELINE_LIMIT = 100
+
+
+@dataclass
+class Overview:
+    customership: object
+    unemployed_since: date | None
+    unemployed_days: int | None
+    target_groups: list[str]
+    target_group_labels: list[str]
+    due: DueSummary | None
+    upcoming: list
+    past_meetings: list
+    items: list
+    plan: EmploymentPlan | None
+    assessment: ServiceNeedAssessment | None
+    duty_periods: list
+    failures: list
+    timeline: list
+    timeline_types: list
+    timeline_organisations: list
+
+
+def overview_for(person, today: date, *, event_type: str = "", organisation: str = "") -> Overview:
+    customership = person.active_customership
+    meetings = list(
+        Meeting.objects.filter(person=person).select_related("coach").order_by("starts_at")
+    )
+    now = timezone.now()
+    held = [
+        (m.kind, timezone.localtime(m.starts_at).date()) for m in meetings if m.outcome == "held"
+    ]
+    status_periods = list(person.status_periods.all())
+    assessment = person.assessments.first()
+    since = target_groups.unemployed_since(status_periods, customership)
+    groups = target_groups.derive(
+        person,
+        today,
+        status_periods=status_periods,
+        customership=customership,
+        has_limitations=person.limitations.exists(),
+        multisectoral_need=bool(assessment and assessment.multisectoral_need),
+    )
+    events = Event.objects.filter(person=person).select_related("organisation", "actor")
+    types = sorted(
+        {(t, Event.Type(t).label) for t in events.values_list("type", flat=True).distinct()},
+        key=lambda pair: str(pair[1]),
+    )
+    organisations = list(
+        events.exclude(organisation=None)
+        .values_list("organisation_id", "organisation__name")
+        .distinct()
+    )
+    if event_type:
+        events = events.filter(type=event_type)
+    if organisation.isdigit():
+        events = events.filter(organisation_id=int(organisation))
+    return Overview(
+        customership=customership,
+        unemployed_since=since,
+        unemployed_days=(today - since).days if since else None,
+        target_groups=groups,
+        target_group_labels=[str(target_groups.LABELS[g]) for g in groups],
+        due=due_for(customership, today, held),
+        upcoming=[m for m in meetings if m.outcome == "scheduled" and m.starts_at >= now],
+        past_meetings=[m for m in meetings if m.outcome != "scheduled" or m.starts_at < now][-10:],
+        items=list(AttentionItem.objects.filter(person=person, resolved_on__isnull=True)),
+        plan=EmploymentPlan.objects.filter(person=person).first(),
+        assessment=assessment,
+        duty_periods=list(
+            DutyPeriod.objects.filter(person=person).prefetch_related("applications")
+        ),
+        failures=list(Failure.objects.filter(person=person).select_related("statement")),
+        timeline=list(events[:TIMELINE_LIMIT]),
+        timeline_types=types,
+        timeline_organisations=organisations,
+    )

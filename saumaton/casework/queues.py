@@ -1,0 +1,170 @@
+"""Work queues: what a coach must do today, and a unit lead's view of the unit's load.
+
+Each queue is a handful of set-based queries, whatever the size of the area, so the page stays
+within its query budget (issue: at most 20 SQL queries per page).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from django.db import transaction
+from django.db.models import Count, Q
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from saumaton.audit.events import record_event
+from saumaton.audit.models import Event
+from saumaton.jobseekers.models import JobseekerCustomership
+from saumaton.organisations.models import Membership
+from saumaton.organisations.roles import Role
+
+from .errors import CaseworkError
+from .models import AttentionItem, DutyPeriod, Meeting, Statement
+
+QUEUE_LIMIT = 100
+
+
+@dataclass
+class CoachQueue:
+    caseload: int
+    meetings: list
+    outcome_missing: list
+    items: list
+    statements: list
+    unevaluated: list
+
+    @property
+    def people(self) -> set:
+        rows = [
+            *self.meetings,
+            *self.outcome_missing,
+            *self.items,
+            *self.statements,
+            *self.unevaluated,
+        ]
+        return {row.person for row in rows}
+
+
+def coach_queue(user, today: date) -> CoachQueue:
+    now = timezone.now()
+    mine = JobseekerCustomership.objects.filter(coach=user, end_date__isnull=True)
+    person_ids = mine.values("person_id")
+    scheduled = Meeting.objects.filter(
+        coach=user, outcome=Meeting.Outcome.SCHEDULED
+    ).select_related("person")
+    return CoachQueue(
+        caseload=mine.count(),
+        meetings=list(
+            scheduled.filter(starts_at__gte=now, starts_at__lt=now + timedelta(days=7))[
+                :QUEUE_LIMIT
+            ]
+        ),
+        outcome_missing=list(scheduled.filter(starts_at__lt=now)[:QUEUE_LIMIT]),
+        items=list(
+            AttentionItem.objects.filter(person_id__in=person_ids, resolved_on__isnull=True)
+            .select_related("person")
+            .order_by("due", "kind")[:QUEUE_LIMIT]
+        ),
+        statements=list(
+            Statement.objects.filter(person_id__in=person_ids, state=Statement.State.DRAFT)
+            .select_related("person", "failure")
+            .order_by("deadline")[:QUEUE_LIMIT]
+        ),
+        unevaluated=list(
+            DutyPeriod.objects.filter(
+                person_id__in=person_ids, evaluation=DutyPeriod.Evaluation.OPEN, end__lt=today
+            ).select_related("person")[:QUEUE_LIMIT]
+        ),
+    )
+
+
+@dataclass
+class CoachLoad:
+    coach: object
+    caseload: int
+    open_items: int
+    overdue_items: int
+
+
+def _lead_scope(user):
+    """(organisation ids, unit ids or None) a unit lead oversees."""
+    memberships = list(Membership.objects.filter(user=user, role=Role.UNIT_LEAD, active=True))
+    orgs = {m.organisation_id for m in memberships}
+    units = {m.unit_id for m in memberships}
+    return orgs, (None if None in units else units)
+
+
+def coaches_led_by(user):
+    orgs, units = _lead_scope(user)
+    coaches = Membership.objects.filter(organisation_id__in=orgs, role=Role.COACH, active=True)
+    if units is not None:
+        coaches = coaches.filter(unit_id__in=units)
+    return coaches
+
+
+def unit_load(user, today: date) -> tuple[list[CoachLoad], list]:
+    coach_rows = list(coaches_led_by(user).select_related("user").order_by("user__last_name"))
+    coach_ids = [m.user_id for m in coach_rows]
+    caseloads = dict(
+        JobseekerCustomership.objects.filter(coach_id__in=coach_ids, end_date__isnull=True)
+        .values("coach_id")
+        .annotate(n=Count("id"))
+        .values_list("coach_id", "n")
+    )
+    item_counts = {
+        row["person__customerships__coach_id"]: row
+        for row in AttentionItem.objects.filter(
+            resolved_on__isnull=True,
+            person__customerships__end_date__isnull=True,
+            person__customerships__coach_id__in=coach_ids,
+        )
+        .values("person__customerships__coach_id")
+        .annotate(open=Count("id"), overdue=Count("id", filter=Q(due__lt=today)))
+    }
+    loads = [
+        CoachLoad(
+            m.user,
+            caseloads.get(m.user_id, 0),
+            item_counts.get(m.user_id, {}).get("open", 0),
+            item_counts.get(m.user_id, {}).get("overdue", 0),
+        )
+        for m in coach_rows
+    ]
+    escalated = list(
+        AttentionItem.objects.filter(
+            resolved_on__isnull=True,
+            escalated_on__isnull=False,
+            person__customerships__end_date__isnull=True,
+            person__customerships__coach_id__in=coach_ids,
+        )
+        .select_related("person")
+        .order_by("escalated_on", "due")[:QUEUE_LIMIT]
+    )
+    return loads, escalated
+
+
+@transaction.atomic
+def reassign(actor, person, new_coach) -> JobseekerCustomership:
+    """Move a person to another coach the unit lead oversees."""
+    if not coaches_led_by(actor).filter(user=new_coach).exists():
+        raise CaseworkError(_("That coach is not in your unit."), "coach")
+    customership = (
+        JobseekerCustomership.objects.select_for_update()
+        .filter(person=person, end_date__isnull=True)
+        .first()
+    )
+    if customership is None:
+        raise CaseworkError(_("The person has no open job search."), "person")
+    previous = customership.coach_id
+    customership.coach = new_coach
+    customership.save(update_fields=["coach"])
+    record_event(
+        person,
+        Event.Type.COACH_ASSIGNED,
+        actor=actor,
+        organisation=customership.organisation,
+        payload={"coach": new_coach.pk, "previous": previous},
+    )
+    return customership

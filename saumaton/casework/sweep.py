@@ -1,0 +1,256 @@
+"""The seam guard: every active jobseeker has a responsible coach and a next step with a date.
+
+``sweep(today)`` reads the facts of all open job searches in a few set-based queries, asks the
+rules engine what is due, and turns every violation or near-miss into an attention item in the
+coach's work queue (principle 4: seamlessness is an invariant, not a report). It is idempotent:
+a second run on the same day changes nothing but ``last_seen``. Items open longer than
+``ESCALATE_AFTER_DAYS`` are escalated to the unit lead. A person left without a coach is given
+the least-loaded coach of their organisation (and unit), as an event on their timeline.
+
+A "next step" is a scheduled future meeting, or else an open attention item with a due date:
+after a sweep, no active person lacks one.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from django.db import transaction
+from django.utils import timezone
+
+from saumaton.audit.models import Event
+from saumaton.jobseekers.models import JobseekerCustomership
+from saumaton.organisations.models import AreaMunicipality, Membership
+from saumaton.rules.process import History, meetings_due
+
+from .models import AttentionItem, DutyPeriod, EmploymentPlan, Meeting, Statement
+
+Kind = AttentionItem.Kind
+ESCALATE_AFTER_DAYS = 5
+STATEMENT_WARNING_DAYS = 5
+NEXT_STEP_HORIZON_DAYS = 10  # a "no next step" item asks for a booking within this many days
+BATCH = 5000
+SEAM_GUARD_BASIS = "380/2023 §§31–33, §40"
+
+
+@dataclass
+class SweepReport:
+    today: date
+    active: int = 0
+    without_coach: int = 0
+    without_next_step: int = 0
+    findings: Counter = field(default_factory=Counter)
+    created: int = 0
+    resolved: int = 0
+    escalated: int = 0
+    coaches_assigned: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    person_id: object
+    kind: str
+    due: date | None
+    detail: str = ""
+
+
+def _facts(today: date, now):
+    active = list(
+        JobseekerCustomership.objects.filter(end_date__isnull=True).values_list(
+            "id",
+            "person_id",
+            "coach_id",
+            "start_date",
+            "status",
+            "organisation_id",
+            "unit_id",
+            "organisation__area_id",
+            "person__home_municipality_id",
+        )
+    )
+    held: dict = defaultdict(list)
+    for person_id, kind, starts_at in Meeting.objects.filter(
+        outcome=Meeting.Outcome.HELD, customership__end_date__isnull=True
+    ).values_list("person_id", "kind", "starts_at"):
+        held[person_id].append((kind, timezone.localtime(starts_at).date()))
+    scheduled = Meeting.objects.filter(outcome=Meeting.Outcome.SCHEDULED)
+    upcoming = {}
+    for person_id, kind in scheduled.filter(starts_at__gte=now).values_list("person_id", "kind"):
+        upcoming.setdefault(person_id, set()).add(kind)
+    outcome_missing = set(
+        scheduled.filter(starts_at__lt=now - timedelta(hours=2)).values_list("person_id", flat=True)
+    )
+    plans = dict(EmploymentPlan.objects.values_list("person_id", "follow_up_deadline"))
+    unevaluated = set(
+        DutyPeriod.objects.filter(evaluation=DutyPeriod.Evaluation.OPEN, end__lt=today).values_list(
+            "person_id", flat=True
+        )
+    )
+    statements_due = dict(
+        Statement.objects.filter(
+            state=Statement.State.DRAFT,
+            issuer="employment_authority",
+            deadline__lte=today + timedelta(days=STATEMENT_WARNING_DAYS),
+        ).values_list("person_id", "deadline")
+    )
+    area_municipalities = defaultdict(set)
+    for area_id, code in AreaMunicipality.objects.values_list("area_id", "municipality_id"):
+        area_municipalities[area_id].add(code)
+    return (
+        active,
+        held,
+        upcoming,
+        outcome_missing,
+        plans,
+        unevaluated,
+        statements_due,
+        area_municipalities,
+    )
+
+
+def _find(today, row, held, upcoming, outcome_missing, plans, unevaluated, statements_due, areas):
+    _cid, person_id, coach_id, start, status, _org, _unit, area_id, home = row
+    findings: list[Finding] = []
+    if coach_id is None:
+        findings.append(Finding(person_id, Kind.NO_COACH, today))
+    history = sorted(held.get(person_id, ()), key=lambda item: item[1])
+    initial = next((d for k, d in history if k == "initial_interview"), None)
+    due = meetings_due(
+        History(
+            job_search_start=start,
+            status=status,
+            initial_interview=initial,
+            job_search_conversations=tuple(d for k, d in history if k == "job_search_conversation"),
+            supplementary_conversations=tuple(
+                d for k, d in history if k == "supplementary_conversation"
+            ),
+        ),
+        max(today, start),
+    )
+    booked = upcoming.get(person_id, set())
+    first_due = None
+    for meeting in due.meetings:
+        first_due = meeting.due if first_due is None else min(first_due, meeting.due)
+        if meeting.due < today and meeting.kind not in booked:
+            findings.append(Finding(person_id, Kind.OVERDUE_MEETING, meeting.due, meeting.kind))
+    if not booked:
+        horizon = today + timedelta(days=NEXT_STEP_HORIZON_DAYS)
+        findings.append(Finding(person_id, Kind.NO_NEXT_STEP, min(first_due or horizon, horizon)))
+    if person_id in outcome_missing:
+        findings.append(Finding(person_id, Kind.MEETING_OUTCOME_MISSING, today))
+    if initial is not None:
+        if person_id not in plans:
+            findings.append(Finding(person_id, Kind.NO_PLAN, today))
+        elif plans[person_id] is not None and plans[person_id] <= today:
+            findings.append(Finding(person_id, Kind.PLAN_REVIEW_DUE, plans[person_id]))
+    if person_id in unevaluated:
+        findings.append(Finding(person_id, Kind.DUTY_UNEVALUATED, today))
+    if person_id in statements_due:
+        findings.append(Finding(person_id, Kind.STATEMENT_DEADLINE, statements_due[person_id]))
+    if home and area_id and home not in areas[area_id]:
+        findings.append(Finding(person_id, Kind.MOVED_OUT, today))
+    return findings, not booked
+
+
+def _assign_coaches(rows, report: SweepReport) -> list:
+    """Give people without a coach the least-loaded active coach of their organisation/unit."""
+    orphans = [r for r in rows if r[2] is None]
+    if not orphans:
+        return rows
+    load = Counter(
+        JobseekerCustomership.objects.filter(
+            end_date__isnull=True, coach__isnull=False
+        ).values_list("coach_id", flat=True)
+    )
+    coaches = defaultdict(list)
+    for user_id, org_id, unit_id in Membership.objects.filter(
+        role="coach", active=True
+    ).values_list("user_id", "organisation_id", "unit_id"):
+        coaches[org_id].append((user_id, unit_id))
+    assigned = {}
+    for row in orphans:
+        cid, person_id, _coach, _start, _status, org_id, unit_id, *_rest = row
+        pool = [u for u, unit in coaches.get(org_id, []) if unit == unit_id] or [
+            u for u, _ in coaches.get(org_id, [])
+        ]
+        if not pool:
+            continue
+        chosen = min(pool, key=lambda u: (load[u], u))
+        load[chosen] += 1
+        assigned[cid] = (person_id, chosen, org_id)
+    for cid, (_person, coach_id, _org) in assigned.items():
+        JobseekerCustomership.objects.filter(pk=cid, coach__isnull=True).update(coach_id=coach_id)
+    Event.objects.bulk_create(
+        Event(
+            person_id=person_id,
+            organisation_id=org_id,
+            type=Event.Type.COACH_ASSIGNED,
+            legal_basis=SEAM_GUARD_BASIS,
+            payload={"coach": coach_id, "by": "seam_guard"},
+        )
+        for person_id, coach_id, org_id in assigned.values()
+    )
+    report.coaches_assigned = len(assigned)
+    return [(r[0], r[1], assigned[r[0]][1], *r[3:]) if r[0] in assigned else r for r in rows]
+
+
+@transaction.atomic
+def sweep(
+    today: date | None = None, progress: Callable[[int, int], None] | None = None
+) -> SweepReport:
+    today = today or timezone.localdate()
+    now = timezone.now()
+    report = SweepReport(today)
+    active, *facts = _facts(today, now)
+    report.active = len(active)
+    report.without_coach = sum(1 for r in active if r[2] is None)
+    active = _assign_coaches(active, report)
+    found: dict[tuple, Finding] = {}
+    for index, row in enumerate(active, 1):
+        findings, no_next = _find(today, row, *facts)
+        report.without_next_step += no_next
+        for f in findings:
+            found[(f.person_id, f.kind)] = f
+            report.findings[f.kind] += 1
+        if progress and (index % BATCH == 0 or index == len(active)):
+            progress(index, len(active))
+    _apply(found, today, report)
+    return report
+
+
+def _apply(found: dict, today: date, report: SweepReport) -> None:
+    open_items = {
+        (person_id, kind): pk
+        for pk, person_id, kind in AttentionItem.objects.filter(
+            resolved_on__isnull=True
+        ).values_list("pk", "person_id", "kind")
+    }
+    new = [
+        AttentionItem(
+            person_id=f.person_id,
+            kind=f.kind,
+            due=f.due,
+            detail=f.detail,
+            first_seen=today,
+            last_seen=today,
+        )
+        for key, f in found.items()
+        if key not in open_items
+    ]
+    AttentionItem.objects.bulk_create(new, batch_size=BATCH)
+    report.created = len(new)
+    still = [pk for key, pk in open_items.items() if key in found]
+    gone = [pk for key, pk in open_items.items() if key not in found]
+    for start in range(0, len(still), BATCH):
+        AttentionItem.objects.filter(pk__in=still[start : start + BATCH]).update(last_seen=today)
+    for start in range(0, len(gone), BATCH):
+        AttentionItem.objects.filter(pk__in=gone[start : start + BATCH]).update(resolved_on=today)
+    report.resolved = len(gone)
+    report.escalated = AttentionItem.objects.filter(
+        resolved_on__isnull=True,
+        escalated_on__isnull=True,
+        first_seen__lte=today - timedelta(days=ESCALATE_AFTER_DAYS),
+    ).update(escalated_on=today)

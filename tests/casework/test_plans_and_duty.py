@@ -1,0 +1,156 @@
+"""The plan (optimistic locking, revisions) and the job-search duty.
+
+380/2023 §§38, 44; TTL 2a:9.
+"""
+
+from datetime import date, timedelta
+
+import pytest
+from django.utils import timezone
+
+from saumaton.casework.duty import evaluate, report_application
+from saumaton.casework.errors import CaseworkError, ConcurrentEditError
+from saumaton.casework.failures import record_valid_reason
+from saumaton.casework.models import DutyPeriod, EmploymentPlan, Failure, PlanRevision, Statement
+from saumaton.casework.plans import accept_plan, save_plan
+
+CONTENT = {
+    "survey": "Kokenut myyjä.",
+    "goals": ["Myyntityö"],
+    "actions": [{"text": "Hae 4 työpaikkaa/kk"}],
+}
+
+
+def _save(world, version, content=CONTENT, **kw):
+    return save_plan(
+        world.users["coach"],
+        world.person,
+        expected_version=version,
+        content=content,
+        follow_up_method="Työmarkkinatori",
+        follow_up_deadline=timezone.localdate() + timedelta(days=30),
+        **kw,
+    )
+
+
+def test_second_concurrent_save_is_refused_and_nothing_is_lost(world):
+    first = _save(world, 0)
+    assert first.version == 1
+    with pytest.raises(ConcurrentEditError) as exc:
+        _save(world, 0, content={**CONTENT, "survey": "Toisen valmentajan versio"})
+    assert exc.value.field == "version"
+    plan = EmploymentPlan.objects.get(person=world.person)
+    assert (plan.version, plan.content["survey"]) == (1, "Kokenut myyjä.")
+    assert PlanRevision.objects.filter(plan=plan).count() == 1
+
+
+def test_every_version_is_kept_and_acceptance_is_recorded(world):
+    _save(world, 0)
+    plan = _save(world, 1, content={**CONTENT, "survey": "Päivitetty"})
+    assert list(PlanRevision.objects.filter(plan=plan).values_list("version", flat=True)) == [2, 1]
+    accepted = accept_plan(world.users["coach"], plan, method="signed", expected_version=2)
+    assert accepted.acceptance == "signed" and accepted.accepted_at is not None
+    with pytest.raises(ConcurrentEditError):
+        accept_plan(world.users["coach"], plan, method="signed", expected_version=1)
+
+
+def test_plan_with_actions_out_of_order_is_refused(world):
+    bad = {**CONTENT, "actions": [{"text": "x", "start": "2026-12-10", "end": "2026-12-01"}]}
+    with pytest.raises(CaseworkError) as exc:
+        _save(world, 0, content=bad)
+    assert exc.value.field == "actions[0].end"
+    assert not EmploymentPlan.objects.exists()
+
+
+def test_duty_periods_come_from_the_rules_engine(world):
+    start = timezone.localdate()
+    _save(world, 0, duty_start=start)
+    periods = list(DutyPeriod.objects.filter(person=world.person))
+    assert len(periods) == 3  # 380/2023 §44(1): three 1-month review periods
+    assert all(p.required == 4 for p in periods)
+    assert periods[0].start == start
+
+
+def _ended_period(world, required=4):
+    today = timezone.localdate()
+    return DutyPeriod.objects.create(
+        person=world.person,
+        start=today - timedelta(days=40),
+        end=today - timedelta(days=10),
+        required=required,
+    )
+
+
+def test_reports_count_and_an_unmet_period_becomes_a_failure(world):
+    period = _ended_period(world)
+    for i in range(2):
+        report_application(
+            world.users["jobseeker"],
+            world.person,
+            employer="Oy Ab",
+            job_title=f"Myyjä {i}",
+            applied_on=period.start + timedelta(days=i),
+            channel="online",
+        )
+    evaluate(world.users["coach"], period, timezone.localdate())
+    period.refresh_from_db()
+    assert (period.evaluation, period.counted) == ("not_fulfilled", 2)
+    failure = Failure.objects.get(person=world.person, kind="job_search_duty")
+    assert failure.duty_period == period
+
+
+def test_report_for_a_closed_period_is_refused(world):
+    period = _ended_period(world, required=0)
+    evaluate(world.users["coach"], period, timezone.localdate())
+    with pytest.raises(CaseworkError, match="closed"):
+        report_application(
+            world.users["jobseeker"],
+            world.person,
+            employer="Oy",
+            job_title="Työ",
+            applied_on=period.start,
+            channel="online",
+        )
+    assert not period.applications.exists()
+
+
+def test_report_for_a_future_date_is_refused(world):
+    with pytest.raises(CaseworkError) as exc:
+        report_application(
+            world.users["jobseeker"],
+            world.person,
+            employer="Oy",
+            job_title="Työ",
+            applied_on=timezone.localdate() + timedelta(days=1),
+            channel="online",
+        )
+    assert exc.value.field == "applied_on"
+
+
+def test_valid_reason_removes_the_consequence_and_the_draft(world, past_meeting):
+    from saumaton.casework.meetings import record_outcome
+
+    record_outcome(world.users["coach"], past_meeting(), "no_show")
+    failure = Failure.objects.get()
+    assert Statement.objects.filter(failure=failure).exists()
+    record_valid_reason(world.users["jobseeker"], failure, "illness_or_accident", "Kuumetta")
+    failure.refresh_from_db()
+    assert failure.state == "excused"
+    assert failure.consequence["consequence"] == "none"
+    assert "TTL 2a:11" in failure.consequence["basis"]
+    assert not Statement.objects.filter(failure=failure).exists()
+
+
+def test_the_ladder_counts_earlier_failures(world):
+    from saumaton.casework.failures import record_failure
+
+    first = record_failure(
+        world.users["coach"], world.person, kind="missed_meeting", date=date(2026, 4, 1)
+    )
+    second = record_failure(
+        world.users["coach"], world.person, kind="missed_meeting", date=date(2026, 5, 4)
+    )
+    # From 2026-03-01: 1st failure 7 days without benefit, 2nd a 6-week work requirement.
+    assert (first.consequence["consequence"], first.consequence["days"]) == ("benefit_loss", 7)
+    assert second.consequence["consequence"] == "work_requirement"
+    assert second.consequence["work_requirement_weeks"] == 6

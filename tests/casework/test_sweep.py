@@ -1,0 +1,141 @@
+"""The seam guard: after a sweep, every active jobseeker has a coach and a next step."""
+
+from datetime import timedelta
+
+from django.db import transaction
+from django.utils import timezone
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from saumaton.casework.models import AttentionItem, Meeting
+from saumaton.casework.sweep import ESCALATE_AFTER_DAYS, sweep
+from saumaton.jobseekers.models import JobseekerCustomership
+from tests.factories import CustomershipFactory
+
+from .conftest import working_slot
+
+
+def _items(person):
+    return set(
+        AttentionItem.objects.filter(person=person, resolved_on__isnull=True).values_list(
+            "kind", flat=True
+        )
+    )
+
+
+def _invariant_holds(organisation):
+    """In an organisation that has coaches (one with none can only be flagged: NO_COACH)."""
+    now = timezone.now()
+    for c in JobseekerCustomership.objects.filter(end_date__isnull=True, organisation=organisation):
+        assert c.coach_id is not None, c.person_id
+        has_meeting = Meeting.objects.filter(
+            person_id=c.person_id, outcome="scheduled", starts_at__gte=now
+        ).exists()
+        has_item = AttentionItem.objects.filter(
+            person_id=c.person_id, resolved_on__isnull=True, due__isnull=False
+        ).exists()
+        assert has_meeting or has_item, c.person_id
+
+
+def test_person_without_a_next_meeting_gets_an_attention_item(world):
+    report = sweep()
+    assert "no_next_step" in _items(world.person)
+    assert "overdue_meeting" in _items(world.person)  # no initial interview since 2026-03-02
+    assert report.without_next_step == report.active
+
+
+def test_sweep_is_idempotent(world):
+    sweep()
+    count = AttentionItem.objects.count()
+    second = sweep()
+    assert (second.created, second.resolved) == (0, 0)
+    assert AttentionItem.objects.count() == count
+
+
+def test_booking_the_meeting_resolves_the_items(world):
+    sweep()
+    Meeting.objects.create(
+        person=world.person,
+        customership=world.person.customerships.get(),
+        kind="initial_interview",
+        starts_at=working_slot(),
+        channel="phone",
+        coach=world.users["coach"],
+    )
+    sweep()
+    assert "no_next_step" not in _items(world.person)
+    assert "overdue_meeting" not in _items(world.person)
+
+
+def test_person_without_coach_is_given_the_least_loaded_coach(world):
+    c = world.person.customerships.get()
+    c.coach = None
+    c.save()
+    report = sweep()
+    c.refresh_from_db()
+    assert c.coach == world.users["coach"]
+    # The jobseeker's own customership had no coach either; the other area has no coaches at all,
+    # so its person stays without one and is flagged instead.
+    assert report.coaches_assigned == 2
+    assert "no_coach" in _items(world.other_person)
+
+
+def test_old_items_escalate_to_the_unit_lead(world):
+    today = timezone.localdate()
+    sweep(today - timedelta(days=ESCALATE_AFTER_DAYS))
+    report = sweep(today)
+    assert report.escalated > 0
+    assert AttentionItem.objects.filter(person=world.person, escalated_on=today).exists()
+
+
+def test_person_who_moved_out_of_the_area_is_flagged(world):
+    from tests.factories import MunicipalityFactory
+
+    world.person.home_municipality = MunicipalityFactory(code="998")
+    world.person.save()
+    sweep()
+    assert "moved_out" in _items(world.person)
+
+
+ACTIONS = st.lists(
+    st.sampled_from(["new_person", "drop_coach", "book", "hold", "no_show", "end", "sweep"]),
+    max_size=12,
+)
+
+
+@settings(
+    max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(actions=ACTIONS)
+def test_random_event_sequences_never_leave_anyone_without_coach_and_next_step(world, actions):
+    with transaction.atomic():
+        people = [world.person]
+        for action in actions:
+            person = people[-1]
+            open_c = person.customerships.filter(end_date__isnull=True).first()
+            if action == "new_person":
+                people.append(CustomershipFactory(organisation=world.authority).person)
+            elif action == "drop_coach" and open_c:
+                JobseekerCustomership.objects.filter(pk=open_c.pk).update(coach=None)
+            elif action == "book" and open_c:
+                Meeting.objects.create(
+                    person=person,
+                    customership=open_c,
+                    kind="supplementary_conversation",
+                    starts_at=working_slot(),
+                    channel="phone",
+                    coach=world.users["coach"],
+                )
+            elif action in ("hold", "no_show") and open_c:
+                Meeting.objects.filter(person=person, outcome="scheduled").update(
+                    outcome="held" if action == "hold" else "no_show"
+                )
+            elif action == "end" and open_c:
+                JobseekerCustomership.objects.filter(pk=open_c.pk).update(
+                    end_date=timezone.localdate()
+                )
+            elif action == "sweep":
+                sweep()
+        sweep()
+        _invariant_holds(world.authority)
+        transaction.set_rollback(True)

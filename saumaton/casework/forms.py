@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from saumaton.rules.sanctions import VALID_REASONS
 
-from .models import ApplicationReport, EmploymentPlan, Meeting
+from .models import ApplicationReport, EmploymentPlan, Meeting, ServiceNeedAssessment
 
 
 class DateInput(forms.DateInput):
@@ -105,3 +105,17 @@ class ApplicationForm(forms.Form):
 class ReassignForm(forms.Form):
     person = forms.UUIDField(widget=forms.HiddenInput)
     coach = forms.IntegerField(label=_("New coach"))
+
+
+class AssessmentForm(forms.ModelForm):
+    class Meta:
+        model = ServiceNeedAssessment
+        fields = [
+            "assessed_on",
+            "skills_and_goals",
+            "work_capacity",
+            "job_search_skills",
+            "prolonged_unemployment_risk",
+            "multisectoral_need",
+        ]
+        widgets = {"assessed_on": DateInput}

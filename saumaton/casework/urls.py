@@ -8,6 +8,7 @@ urlpatterns = [
     path("unit/", views.unit_queue, name="unit"),
     path("unit/reassign/", views.reassign, name="reassign"),
     path("people/<uuid:person_id>/meetings/new/", views.book_meeting, name="book_meeting"),
+    path("people/<uuid:person_id>/assessment/", views.record_assessment, name="assessment"),
     path("people/<uuid:person_id>/plan/", views.edit_plan, name="plan"),
     path("people/<uuid:person_id>/plan/accept/", views.accept_plan, name="accept_plan"),
     path("people/<uuid:person_id>/plan.pdf", views.plan_document, name="plan_pdf"),

@@ -22,11 +22,12 @@ from saumaton.core.access import requires
 from saumaton.jobseekers.models import Person
 from saumaton.organisations.roles import Perm
 
-from . import duty, failures, meetings, plans, queues
+from . import assessment, duty, failures, meetings, plans, queues
 from .documents import plan_pdf, statement_pdf
 from .errors import CaseworkError
 from .forms import (
     AcceptPlanForm,
+    AssessmentForm,
     BookMeetingForm,
     OutcomeForm,
     PlanForm,
@@ -265,3 +266,21 @@ def statement_document(request, statement_id):
     response = HttpResponse(statement_pdf(statement), content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="statement-{statement.pk}.pdf"'
     return response
+
+
+@requires(Perm.MANAGE_CASEWORK)
+def record_assessment(request, person_id):
+    person = _person(request, person_id)
+    form = AssessmentForm(request.POST or None, initial={"assessed_on": timezone.localdate()})
+    if request.method == "POST" and form.is_valid():
+        done = _attempt(
+            form, lambda: assessment.record_assessment(request.user, person, **form.cleaned_data)
+        )
+        if done:
+            messages.success(request, _("Assessment recorded."))
+            return redirect("jobseekers:detail", person_id=person.pk)
+    log_reads(request.user, [person], "casework:assessment")
+    previous = person.assessments.first()
+    return render(
+        request, "casework/assessment.html", {"person": person, "form": form, "previous": previous}
+    )

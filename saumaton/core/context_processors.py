@@ -9,6 +9,8 @@ from django.utils.translation import gettext_lazy as _
 from saumaton.organisations.roles import Perm
 
 _LINKS = (
+    (Perm.VIEW_WORK_QUEUE, "casework:queue", _("My work queue")),
+    (Perm.VIEW_UNIT_QUEUE, "casework:unit", _("Unit overview")),
     (Perm.VIEW_PERSON, "jobseekers:list", _("Jobseekers")),
     (Perm.VIEW_OWN_RECORD, "jobseekers:me", _("My information")),
     (Perm.VIEW_AREA_STRUCTURE, "organisations:area", _("Employment area")),

@@ -25,6 +25,7 @@ def home(request):
     """Send each user to the page of their main task."""
     user = request.user
     for perm, target in (
+        (Perm.VIEW_WORK_QUEUE, "casework:queue"),
         (Perm.VIEW_PERSON, "jobseekers:list"),
         (Perm.VIEW_OWN_RECORD, "jobseekers:me"),
         (Perm.VIEW_AREA_STRUCTURE, "organisations:area"),

@@ -154,3 +154,21 @@ def test_the_ladder_counts_earlier_failures(world):
     assert (first.consequence["consequence"], first.consequence["days"]) == ("benefit_loss", 7)
     assert second.consequence["consequence"] == "work_requirement"
     assert second.consequence["work_requirement_weeks"] == 6
+
+
+def test_assessment_records_the_section_37_factors(world):
+    from saumaton.audit.models import Event
+    from saumaton.casework.assessment import record_assessment
+
+    with pytest.raises(CaseworkError):
+        record_assessment(world.users["coach"], world.person, assessed_on=timezone.localdate())
+    record_assessment(
+        world.users["coach"],
+        world.person,
+        assessed_on=timezone.localdate(),
+        skills_and_goals="Myynti",
+        prolonged_unemployment_risk="high",
+        multisectoral_need=True,
+    )
+    assert world.person.assessments.get().prolonged_unemployment_risk == "high"
+    assert Event.objects.filter(person=world.person, type="assessment_recorded").exists()

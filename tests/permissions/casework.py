@@ -12,6 +12,7 @@ EXPECTED = {
     "casework:reassign": everyone(405),
     "casework:book_meeting": only(CASEWORK),
     "casework:plan": only(CASEWORK),
+    "casework:assessment": only(CASEWORK),
     "casework:accept_plan": everyone(405),
     "casework:plan_pdf": only(CASEWORK),
     "casework:outcome": only(CASEWORK),

@@ -113,7 +113,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
-AUTHENTICATION_BACKENDS = ["django.contrib.auth.backends.ModelBackend"]
+AUTHENTICATION_BACKENDS = ["saumaton.accounts.backends.SaumatonModelBackend"]
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "core:home"
 LOGOUT_REDIRECT_URL = "core:front"
@@ -124,7 +124,9 @@ AUTH_PASSWORD_VALIDATORS = [
 
 # Staff sessions end after this much inactivity (sliding) and after the absolute maximum.
 SESSION_COOKIE_AGE = env.int("SAUMATON_SESSION_IDLE_SECONDS", default=30 * 60)
-SESSION_SAVE_EVERY_REQUEST = True
+# The idle timeout slides: StaffSessionExpiryMiddleware renews the session at most once a minute
+# (renewing on every request would cost a database write per page).
+SESSION_RENEW_AFTER_SECONDS = 60
 SAUMATON_STAFF_SESSION_MAX = timedelta(
     hours=env.int("SAUMATON_STAFF_SESSION_MAX_HOURS", default=10)
 )
@@ -151,6 +153,8 @@ if OIDC_ENABLED:
     OIDC_OP_USER_ENDPOINT = env.str("OIDC_OP_USER_ENDPOINT")
     OIDC_RP_SCOPES = env.str("OIDC_RP_SCOPES", default="openid email profile")
     OIDC_CREATE_USER = env.bool("OIDC_CREATE_USER", default=False)
+    # The claim carrying the strongly identified person's henkilötunnus (accounts/identity.py).
+    OIDC_HETU_CLAIM = env.str("OIDC_HETU_CLAIM", default="national_id")
 
 LANGUAGE_CODE = "fi"
 LANGUAGES = [("fi", _("Finnish")), ("sv", _("Swedish")), ("en", _("English"))]

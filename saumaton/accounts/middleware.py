@@ -1,8 +1,8 @@
-"""Staff sessions end after an absolute maximum, on top of the sliding idle timeout.
+"""Session lifetimes: a sliding idle timeout for everyone, and an absolute cap for staff.
 
-Idle expiry comes from ``SESSION_COOKIE_AGE`` with ``SESSION_SAVE_EVERY_REQUEST``; this adds the
-cap, so a staff session kept alive all day still has to log in again (380/2023 §124: access rights
-limited in duration).
+The idle timeout is ``SESSION_COOKIE_AGE``, renewed by activity at most once every
+``SESSION_RENEW_AFTER_SECONDS`` (a database write per page would be wasted work). The cap makes a
+staff session kept alive all day log in again (380/2023 §124: access rights limited in duration).
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ from django.contrib.auth import logout
 from django.utils import timezone
 
 SESSION_STARTED = "saumaton_session_started"
+SESSION_RENEWED = "saumaton_session_renewed"
 
 
 class StaffSessionExpiryMiddleware:
@@ -29,4 +30,8 @@ class StaffSessionExpiryMiddleware:
                 now - started > settings.SAUMATON_STAFF_SESSION_MAX.total_seconds()
             ):
                 logout(request)
+                return self.get_response(request)
+            renewed = request.session.get(SESSION_RENEWED, 0)
+            if now - renewed > settings.SESSION_RENEW_AFTER_SECONDS:
+                request.session[SESSION_RENEWED] = now  # marks the session modified: saved, renewed
         return self.get_response(request)

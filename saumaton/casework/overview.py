@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from django.db.models import Count
 from django.utils import timezone
 
 from saumaton.audit.models import Event
@@ -94,7 +95,7 @@ def overview_for(person, today: date, *, event_type: str = "", organisation: str
         plan=EmploymentPlan.objects.filter(person=person).first(),
         assessment=assessment,
         duty_periods=list(
-            DutyPeriod.objects.filter(person=person).prefetch_related("applications")
+            DutyPeriod.objects.filter(person=person).annotate(reported=Count("applications"))
         ),
         failures=list(Failure.objects.filter(person=person).select_related("statement")),
         timeline=list(events[:TIMELINE_LIMIT]),

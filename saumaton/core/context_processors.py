@@ -12,6 +12,7 @@ _LINKS = (
     (Perm.VIEW_WORK_QUEUE, "casework:queue", _("My work queue")),
     (Perm.VIEW_UNIT_QUEUE, "casework:unit", _("Unit overview")),
     (Perm.VIEW_PERSON, "jobseekers:list", _("Jobseekers")),
+    (Perm.MERGE_PERSONS, "jobseekers:duplicates", _("Duplicate records")),
     (Perm.VIEW_OWN_RECORD, "jobseekers:me", _("My information")),
     (Perm.VIEW_AREA_STRUCTURE, "organisations:area", _("Employment area")),
     (Perm.VIEW_ORGANISATION_DIRECTORY, "organisations:directory", _("Organisations")),

@@ -23,7 +23,7 @@ PAGE_SIZE = 50
 
 
 def _with_customerships(queryset):
-    return queryset.select_related("home_municipality").prefetch_related(
+    return queryset.select_related("home_municipality", "last_occupation").prefetch_related(
         Prefetch(
             "customerships",
             queryset=JobseekerCustomership.objects.select_related("coach", "organisation", "unit"),

@@ -37,7 +37,10 @@ def _has_person(user) -> bool:
 
     cached = getattr(user, "_saumaton_has_person", None)
     if cached is None:
-        cached = Person.objects.filter(user=user).exists()
+        try:  # joined by the login backend, so usually no query
+            cached = user.person is not None
+        except Person.DoesNotExist:
+            cached = False
         user._saumaton_has_person = cached
     return cached
 

@@ -42,6 +42,7 @@ class Perm(StrEnum):
     VIEW_WORK_QUEUE = "view_work_queue"
     VIEW_UNIT_QUEUE = "view_unit_queue"
     REASSIGN_COACH = "reassign_coach"
+    MERGE_PERSONS = "merge_persons"  # duplicate records: GDPR Art. 5(1)(d) accuracy
     ISSUE_STATEMENT = "issue_statement"
     RUN_OWN_PATHWAY = "run_own_pathway"  # a jobseeker's reports and valid reasons
 
@@ -59,7 +60,8 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Perm]] = {
     Role.EMPLOYER_USER: frozenset({Perm.VIEW_ORGANISATION_DIRECTORY}),
     Role.COACH: frozenset(_CASEWORK),
     Role.UNIT_LEAD: frozenset(
-        _CASEWORK | {Perm.VIEW_UNIT_QUEUE, Perm.REASSIGN_COACH, Perm.ISSUE_STATEMENT}
+        _CASEWORK
+        | {Perm.VIEW_UNIT_QUEUE, Perm.REASSIGN_COACH, Perm.MERGE_PERSONS, Perm.ISSUE_STATEMENT}
     ),
     Role.STATEMENT_OFFICER: frozenset(_CASEWORK | {Perm.ISSUE_STATEMENT}),
     # Partners see only people referred to them or covered by consent or law: the ecosystem

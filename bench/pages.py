@@ -1,0 +1,254 @@
+"""Benchmark: a coach's work queue and a person's overall picture under 20 concurrent users.
+
+Targets (issue 4): p95 under 150 ms with 20 concurrent users, at most 20 SQL queries per page,
+on PostgreSQL with the ``city`` demo (~50,000 jobseekers). The peer is the framework's floor:
+``/healthz`` (no database, full middleware stack) served by the same server in the same run.
+
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/saumaton_bench \\
+        uv run python bench/pages.py [--size city] [--prepare] [--seconds 20]
+
+``--prepare`` (re)creates the demo database of that size first. The server is gunicorn with
+2 workers × 4 threads (this machine has 2 cores); the load generator runs in this process with
+20 threads, each a logged-in coach session with keep-alive. Prints figures; asserts nothing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import http.client
+import os
+import random
+import re
+import statistics
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+from urllib.parse import urlencode
+
+ROOT = Path(__file__).resolve().parent.parent
+PORT = 8765
+USERS = 20
+PASSWORD = "saumaton-demo"
+
+
+def django_setup():
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+    os.environ.setdefault("SAUMATON_DEMO", "1")
+    import django
+
+    django.setup()
+
+
+def prepare(size: str) -> None:
+    print(f"preparing the '{size}' demo in {os.environ['DATABASE_URL']} …", flush=True)
+    subprocess.run(
+        [sys.executable, "-m", "saumaton.cli", "demo", "--size", size, "--reset", "--no-serve"],
+        check=True,
+        cwd=ROOT,
+    )
+
+
+def pick_coaches_and_people(count: int):
+    """The coaches with the largest caseloads, and people of each."""
+    from django.db.models import Count
+
+    from saumaton.jobseekers.models import JobseekerCustomership
+
+    loads = (
+        JobseekerCustomership.objects.filter(end_date__isnull=True, coach__isnull=False)
+        .values("coach__username")
+        .annotate(n=Count("id"))
+        .order_by("-n")[:count]
+    )
+    chosen = []
+    for row in loads:
+        people = list(
+            JobseekerCustomership.objects.filter(
+                coach__username=row["coach__username"], end_date__isnull=True
+            ).values_list("person_id", flat=True)[:50]
+        )
+        chosen.append((row["coach__username"], row["n"], [str(p) for p in people]))
+    return chosen
+
+
+def count_queries(username: str, person_id: str) -> dict[str, int]:
+    """SQL queries per page, measured in-process with Django's test client."""
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext, setup_test_environment
+
+    setup_test_environment()
+    client = Client()
+    from saumaton.accounts.models import User
+
+    client.force_login(User.objects.get(username=username))
+    counts = {}
+    for name, path in (("queue", "/casework/queue/"), ("person", f"/jobseekers/{person_id}/")):
+        client.get(path)  # warm caches the server would have warm too
+        with CaptureQueriesContext(connection) as ctx:
+            response = client.get(path)
+        assert response.status_code == 200, (path, response.status_code)
+        counts[name] = len(ctx.captured_queries)
+    return counts
+
+
+class Session:
+    """One logged-in coach over one keep-alive connection."""
+
+    def __init__(self, username: str):
+        self.conn = http.client.HTTPConnection("127.0.0.1", PORT, timeout=30)
+        self.cookies: dict[str, str] = {}
+        page = self.get("/accounts/login/")
+        token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page).group(1)
+        body = urlencode({"username": username, "password": PASSWORD, "csrfmiddlewaretoken": token})
+        status, _ = self.request(
+            "POST", "/accounts/login/", body, {"Content-Type": "application/x-www-form-urlencoded"}
+        )
+        if status != 302:
+            raise RuntimeError(f"login failed for {username}: {status}")
+
+    def request(self, method, path, body=None, headers=None):
+        headers = dict(headers or {})
+        if self.cookies:
+            headers["Cookie"] = "; ".join(f"{k}={v}" for k, v in self.cookies.items())
+        if method == "POST":
+            headers["Referer"] = f"http://127.0.0.1:{PORT}/accounts/login/"
+        self.conn.request(method, path, body=body, headers=headers)
+        response = self.conn.getresponse()
+        data = response.read().decode(errors="replace")
+        for header, value in response.getheaders():
+            if header.lower() == "set-cookie":
+                name, _, rest = value.partition("=")
+                self.cookies[name] = rest.split(";", 1)[0]
+        return response.status, data
+
+    def get(self, path):
+        status, data = self.request("GET", path)
+        if status != 200:
+            raise RuntimeError(f"GET {path}: {status}")
+        return data
+
+
+def load(sessions, paths_for, seconds: float) -> list[float]:
+    latencies: list[float] = []
+    lock = threading.Lock()
+    deadline = time.perf_counter() + seconds
+
+    def user(index):
+        rng = random.Random(index)
+        session = sessions[index]
+        mine = []
+        while time.perf_counter() < deadline:
+            path = rng.choice(paths_for(index))
+            started = time.perf_counter()
+            session.get(path)
+            mine.append(time.perf_counter() - started)
+        with lock:
+            latencies.extend(mine)
+
+    threads = [threading.Thread(target=user, args=(i,)) for i in range(len(sessions))]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    return latencies
+
+
+def summary(name: str, latencies: list[float], seconds: float) -> float:
+    ordered = sorted(latencies)
+    p50 = statistics.median(ordered) * 1000
+    p95 = ordered[int(0.95 * (len(ordered) - 1))] * 1000
+    print(
+        f"{name:<22} requests={len(ordered):>6} rps={len(ordered) / seconds:7.1f} "
+        f"p50={p50:7.1f} ms p95={p95:7.1f} ms"
+    )
+    return p95
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--size", default="city")
+    parser.add_argument("--prepare", action="store_true")
+    parser.add_argument("--seconds", type=float, default=20)
+    args = parser.parse_args()
+    if not os.environ.get("DATABASE_URL", "").startswith("postgres"):
+        print("Set DATABASE_URL to a PostgreSQL database (the target is measured on PostgreSQL).")
+        return 2
+    if args.prepare:
+        prepare(args.size)
+    django_setup()
+    chosen = pick_coaches_and_people(USERS)
+    if len(chosen) < USERS:
+        print(f"need {USERS} coaches with people; found {len(chosen)} — run with --prepare")
+        return 2
+    print(
+        f"{len(chosen)} coaches, caseloads {min(c[1] for c in chosen)}–{max(c[1] for c in chosen)}"
+    )
+    counts = count_queries(chosen[0][0], chosen[0][2][0])
+    print(
+        f"SQL queries per page: work queue {counts['queue']}, "
+        f"overall picture {counts['person']} (target ≤ 20)"
+    )
+
+    env = {**os.environ, "SAUMATON_DEMO": "1", "ALLOWED_HOSTS": "127.0.0.1,localhost"}
+    server = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "gunicorn",
+            "config.wsgi:application",
+            "-b",
+            f"127.0.0.1:{PORT}",
+            "-w",
+            "2",
+            "--threads",
+            "4",
+            "-k",
+            "gthread",
+            "--log-level",
+            "warning",
+        ],
+        cwd=ROOT,
+        env=env,
+    )
+    try:
+        for _ in range(100):
+            try:
+                http.client.HTTPConnection("127.0.0.1", PORT, timeout=1).request("GET", "/healthz")
+                break
+            except OSError:
+                time.sleep(0.1)
+        sessions = [Session(username) for username, _, _ in chosen]
+        load(sessions, lambda i: ["/healthz"], 2)  # warm-up
+        floor = summary(
+            "floor (/healthz)", load(sessions, lambda i: ["/healthz"], args.seconds), args.seconds
+        )
+        queue = summary(
+            "coach work queue",
+            load(sessions, lambda i: ["/casework/queue/"], args.seconds),
+            args.seconds,
+        )
+        person = summary(
+            "overall picture",
+            load(sessions, lambda i: [f"/jobseekers/{p}/" for p in chosen[i][2]], args.seconds),
+            args.seconds,
+        )
+        print(
+            f"ratio to the floor (p95): work queue {queue / floor:.1f}x, "
+            f"overall picture {person / floor:.1f}x"
+        )
+        print(
+            f"target p95 < 150 ms: work queue {'met' if queue < 150 else 'NOT met'}, "
+            f"overall picture {'met' if person < 150 else 'NOT met'}"
+        )
+    finally:
+        server.terminate()
+        server.wait(10)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.path.insert(0, str(ROOT))
+    raise SystemExit(main())

@@ -1,0 +1,79 @@
+"""Page query budgets (issue 4: at most 20 SQL queries per page, whatever the area's size)."""
+
+from datetime import timedelta
+
+from django.urls import reverse
+from django.utils import timezone
+
+from saumaton.casework.failures import record_failure
+from saumaton.casework.models import DutyPeriod, Meeting
+from saumaton.casework.plans import save_plan
+from saumaton.casework.sweep import sweep
+from tests.factories import CustomershipFactory
+
+BUDGET = 20
+
+
+def _busy_caseload(world, people=15):
+    coach = world.users["coach"]
+    persons = [world.person] + [
+        CustomershipFactory(organisation=world.authority, coach=coach).person for _ in range(people)
+    ]
+    for p in persons:
+        customership = p.customerships.get()
+        for days in (-30, -2, 3):
+            Meeting.objects.create(
+                person=p,
+                customership=customership,
+                kind="supplementary_conversation",
+                starts_at=timezone.now() + timedelta(days=days),
+                channel="phone",
+                coach=coach,
+                outcome="held" if days == -30 else "scheduled",
+            )
+        record_failure(
+            coach, p, kind="missed_meeting", date=timezone.localdate() - timedelta(days=5)
+        )
+        save_plan(
+            coach,
+            p,
+            expected_version=0,
+            content={"survey": "x", "goals": ["a"]},
+            follow_up_method="x",
+            follow_up_deadline=None,
+        )
+        DutyPeriod.objects.create(
+            person=p,
+            start=timezone.localdate() - timedelta(days=40),
+            end=timezone.localdate() - timedelta(days=10),
+            required=4,
+        )
+    sweep()
+    return persons
+
+
+def test_work_queue_stays_within_budget(world, login, django_assert_max_num_queries):
+    _busy_caseload(world)
+    client = login(world.users["coach"])
+    client.get(reverse("casework:queue"))
+    with django_assert_max_num_queries(BUDGET):
+        response = client.get(reverse("casework:queue"))
+    assert response.status_code == 200
+
+
+def test_overall_picture_stays_within_budget(world, login, django_assert_max_num_queries):
+    persons = _busy_caseload(world, people=3)
+    client = login(world.users["coach"])
+    url = reverse("jobseekers:detail", args=[persons[1].pk])
+    client.get(url)
+    with django_assert_max_num_queries(BUDGET):
+        response = client.get(url)
+    assert response.status_code == 200
+
+
+def test_unit_overview_stays_within_budget(world, login, django_assert_max_num_queries):
+    _busy_caseload(world)
+    client = login(world.users["unit_lead"])
+    client.get(reverse("casework:unit"))
+    with django_assert_max_num_queries(BUDGET):
+        assert client.get(reverse("casework:unit")).status_code == 200

@@ -109,14 +109,22 @@ class Session:
         if status != 302:
             raise RuntimeError(f"login failed for {username}: {status}")
 
-    def request(self, method, path, body=None, headers=None):
+    def request(self, method, path, body=None, headers=None, retry=True):
         headers = dict(headers or {})
         if self.cookies:
             headers["Cookie"] = "; ".join(f"{k}={v}" for k, v in self.cookies.items())
         if method == "POST":
             headers["Referer"] = f"http://127.0.0.1:{PORT}/accounts/login/"
-        self.conn.request(method, path, body=body, headers=headers)
-        response = self.conn.getresponse()
+        try:
+            self.conn.request(method, path, body=body, headers=headers)
+            response = self.conn.getresponse()
+        except (http.client.RemoteDisconnected, ConnectionResetError, BrokenPipeError):
+            # The server closed an idle keep-alive connection: reconnect once, as a browser does.
+            self.conn.close()
+            self.conn = http.client.HTTPConnection("127.0.0.1", PORT, timeout=30)
+            if not retry:
+                raise
+            return self.request(method, path, body, headers, retry=False)
         data = response.read().decode(errors="replace")
         for header, value in response.getheaders():
             if header.lower() == "set-cookie":
@@ -131,7 +139,7 @@ class Session:
         return data
 
 
-def load(sessions, paths_for, seconds: float) -> list[float]:
+def load(sessions, paths_for, seconds: float, think: float = 0.0) -> list[float]:
     latencies: list[float] = []
     lock = threading.Lock()
     deadline = time.perf_counter() + seconds
@@ -145,6 +153,8 @@ def load(sessions, paths_for, seconds: float) -> list[float]:
             started = time.perf_counter()
             session.get(path)
             mine.append(time.perf_counter() - started)
+            if think:
+                time.sleep(rng.uniform(0.5 * think, 1.5 * think))
         with lock:
             latencies.extend(mine)
 
@@ -172,6 +182,12 @@ def main() -> int:
     parser.add_argument("--size", default="city")
     parser.add_argument("--prepare", action="store_true")
     parser.add_argument("--seconds", type=float, default=20)
+    parser.add_argument(
+        "--think",
+        type=float,
+        default=1.0,
+        help="mean seconds a user waits between pages (0 = every user requests non-stop)",
+    )
     args = parser.parse_args()
     if not os.environ.get("DATABASE_URL", "").startswith("postgres"):
         print("Set DATABASE_URL to a PostgreSQL database (the target is measured on PostgreSQL).")
@@ -222,18 +238,15 @@ def main() -> int:
                 time.sleep(0.1)
         sessions = [Session(username) for username, _, _ in chosen]
         load(sessions, lambda i: ["/healthz"], 2)  # warm-up
-        floor = summary(
-            "floor (/healthz)", load(sessions, lambda i: ["/healthz"], args.seconds), args.seconds
-        )
-        queue = summary(
-            "coach work queue",
-            load(sessions, lambda i: ["/casework/queue/"], args.seconds),
-            args.seconds,
-        )
-        person = summary(
-            "overall picture",
-            load(sessions, lambda i: [f"/jobseekers/{p}/" for p in chosen[i][2]], args.seconds),
-            args.seconds,
+        print(f"{USERS} users, think time {args.think:.1f} s on average between pages")
+        pages = {
+            "floor (/healthz)": lambda i: ["/healthz"],
+            "coach work queue": lambda i: ["/casework/queue/"],
+            "overall picture": lambda i: [f"/jobseekers/{p}/" for p in chosen[i][2]],
+        }
+        floor, queue, person = (
+            summary(name, load(sessions, paths, args.seconds, args.think), args.seconds)
+            for name, paths in pages.items()
         )
         print(
             f"ratio to the floor (p95): work queue {queue / floor:.1f}x, "

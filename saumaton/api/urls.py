@@ -1,13 +1,20 @@
 from django.urls import include, path
 from rest_framework.routers import DefaultRouter
 
-from . import views
+from . import pathway, views
 
 router = DefaultRouter(trailing_slash=True)
 router.include_root_view = False
 router.register("areas", views.AreaViewSet, basename="area")
 router.register("municipalities", views.MunicipalityViewSet, basename="municipality")
 router.register("organisations", views.OrganisationViewSet, basename="organisation")
+router.register("persons", pathway.PersonViewSet, basename="person")
+router.register("plans", pathway.PlanViewSet, basename="plan")
+router.register("meetings", pathway.MeetingViewSet, basename="meeting")
+router.register("duty-periods", pathway.DutyPeriodViewSet, basename="duty-period")
+router.register("applications", pathway.ApplicationViewSet, basename="application")
+router.register("failures", pathway.FailureViewSet, basename="failure")
+router.register("statements", pathway.StatementViewSet, basename="statement")
 
 app_name = "api"
 urlpatterns = [

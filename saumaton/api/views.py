@@ -61,7 +61,11 @@ class RulesEvalView(APIView):
     required_permission = Perm.USE_RULES
 
     @extend_schema(
-        request={"application/json": {"type": ["object", "array"]}},
+        request={
+            "application/json": {
+                "oneOf": [{"type": "object"}, {"type": "array", "items": {"type": "object"}}]
+            }
+        },
         responses={200: dict, 400: dict},
         description="See docs/rules-cli.md for every question and its fields.",
     )

@@ -56,8 +56,12 @@ def requires(perm: Perm):
     return decorator
 
 
-def declared_requirement(callback) -> str | None:
-    """The requirement a resolved URL callback declares (function view, CBV or DRF view)."""
+def declared_requirement(callback) -> str | dict | None:
+    """The requirement a resolved URL callback declares (function view, CBV or DRF view).
+
+    A DRF viewset may declare ``required_permissions`` per action instead; its route then
+    declares a dict of the actions it serves, and counts as undeclared if any one is missing.
+    """
     for candidate in (
         callback,
         getattr(callback, "view_class", None),
@@ -66,4 +70,8 @@ def declared_requirement(callback) -> str | None:
         requirement = getattr(candidate, "required_permission", None)
         if requirement is not None:
             return requirement
+        per_action = getattr(candidate, "required_permissions", None)
+        if per_action is not None:
+            served = {a: per_action.get(a) for a in getattr(callback, "actions", {}).values()}
+            return served if served and None not in served.values() else None
     return None

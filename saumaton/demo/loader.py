@@ -2,7 +2,9 @@
 
 The generator is pure (``saumaton.synth``); this is the Django side of it. Every row is flagged
 synthetic. All demo users share one password, hashed once (hashing is deliberately slow, and
-one hash per user would dominate the load time).
+one hash per user would dominate the load time). Each batch of people is written with its
+pathway histories (``saumaton.synth.histories``, streamed, never all in memory) by
+``PathwayWriter``.
 """
 
 from __future__ import annotations
@@ -25,7 +27,10 @@ from saumaton.organisations.models import (
     Unit,
 )
 from saumaton.organisations.roles import Role
+from saumaton.synth.histories import HistoryFactory
 from saumaton.synth.records import PersonRecord, SyntheticPopulation
+
+from .pathways import Owner, PathwayWriter
 
 DEMO_PASSWORD = "saumaton-demo"
 JOBSEEKER_USERNAME = "jobseeker"
@@ -127,13 +132,24 @@ class DemoLoader:
             for r in self.population.staff
             if r.role == Role.COACH
         }
+        officer = {}
+        for r in self.population.staff:
+            if r.role == Role.STATEMENT_OFFICER:
+                officer.setdefault(organisations[r.organisation_key].area_id, users[r.username].pk)
         people = self.population.people
+        factory = HistoryFactory(self.population)
+        histories = factory.histories()
+        showcase = factory.showcase_key
+        # Without a showcase person (a tiny population) the first person gets the login.
+        login_record = next((p for p in people if p.key == showcase), people[0] if people else None)
+        login = self._jobseeker_user(login_record) if login_record else None
+        writer = PathwayWriter()
         now = timezone.now()
         done = 0
         for batch in _batches(people):
             persons = [self._person(r) for r in batch]
             Person.objects.bulk_create(persons)
-            JobseekerCustomership.objects.bulk_create(
+            customerships = JobseekerCustomership.objects.bulk_create(
                 JobseekerCustomership(
                     person=p,
                     organisation=authority[r.area_code],
@@ -159,9 +175,26 @@ class DemoLoader:
                 )
                 for p, r in zip(persons, batch, strict=True)
             )
+            writer.write(
+                [
+                    (
+                        Owner(
+                            person_id=p.pk,
+                            customership_id=c.pk,
+                            authority_id=c.organisation_id,
+                            coach_id=c.coach_id,
+                            officer_id=officer.get(c.organisation.area_id),
+                            reporter_id=login.pk if r is login_record else c.coach_id,
+                        ),
+                        next(histories),
+                    )
+                    for p, c, r in zip(persons, customerships, batch, strict=True)
+                ]
+            )
             done += len(batch)
             self.progress(done, len(people))
-        self._jobseeker_login(people)
+        if login is not None:
+            Person.objects.filter(hetu=login_record.hetu).update(user=login)
 
     def _person(self, r: PersonRecord) -> Person:
         return Person(
@@ -181,17 +214,16 @@ class DemoLoader:
             is_synthetic=True,
         )
 
-    def _jobseeker_login(self, people: Sequence[PersonRecord]) -> None:
-        """Give the first synthetic jobseeker a login, so the demo shows the self-service side."""
-        if not people:
-            return
-        first = people[0]
-        user = User.objects.create(
+    def _jobseeker_user(self, record: PersonRecord) -> User:
+        """The ``jobseeker`` login, so the demo shows the self-service side.
+
+        Made before the people, because it reports its person's applications in self-service.
+        """
+        return User.objects.create(
             username=JOBSEEKER_USERNAME,
-            first_name=first.first_name,
-            last_name=first.last_name,
-            language=first.language,
+            first_name=record.first_name,
+            last_name=record.last_name,
+            language=record.language,
             password=self.password_hash,
             is_synthetic=True,
         )
-        Person.objects.filter(hetu=first.hetu).update(user=user)

@@ -77,3 +77,30 @@ def test_reset_refuses_when_real_people_exist(demo_db):
     with pytest.raises(CommandError, match="non-synthetic"):
         call_command("demo", no_serve=True, reset=True, stdout=StringIO())
     assert Person.objects.count() > 7000
+
+
+def test_fresh_demo_has_pathways_and_the_sweep_finds_everyone_a_next_step(demo_db):
+    from saumaton.casework.models import (
+        ApplicationReport,
+        DutyPeriod,
+        EmploymentPlan,
+        Failure,
+        Meeting,
+    )
+    from saumaton.casework.sweep import sweep
+    from saumaton.jobseekers.models import EmploymentStatusPeriod, PersonSkill
+
+    assert "people without a next step: 0" in demo_db
+    report = sweep()
+    assert report.active == Person.objects.count()
+    assert (report.without_next_step, report.without_coach) == (0, 0)
+    assert not Meeting.objects.filter(is_synthetic=False).exists()
+    assert Meeting.objects.filter(outcome="scheduled").count() == Person.objects.count()
+    for model in (EmploymentStatusPeriod, DutyPeriod, ApplicationReport, Failure):
+        assert model.objects.exists() and not model.objects.filter(is_synthetic=False).exists()
+    assert PersonSkill.objects.count() >= 3 * Person.objects.count()
+    me = Person.objects.get(user__username="jobseeker")
+    assert EmploymentPlan.objects.filter(person=me).exists()
+    assert ApplicationReport.objects.filter(person=me, reported_by=me.user).exists()
+    assert Failure.objects.filter(person=me, state=Failure.State.OPEN).exists()
+    assert me.events.filter(type="meeting_missed").exists()

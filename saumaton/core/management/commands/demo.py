@@ -1,7 +1,9 @@
 """``saumaton demo``: migrate, load reference data, generate a synthetic area and serve it.
 
 Idempotent: an existing demo database is reused unless ``--reset`` is given. ``--reset`` wipes
-the database and refuses to when it holds any non-synthetic person or user.
+the database and refuses to when it holds any non-synthetic person or user. A freshly generated
+area is swept once by the seam guard, so its work queues start filled and the summary shows the
+invariant holds (zero people without a next step).
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 
 from saumaton.accounts.models import User
+from saumaton.casework.sweep import sweep
 from saumaton.demo.loader import DEMO_PASSWORD, JOBSEEKER_USERNAME, DemoLoader
 from saumaton.demo.progress import ProgressBar
 from saumaton.jobseekers.models import Person
@@ -85,6 +88,8 @@ class Command(BaseCommand):
             f"  {len(population.people):,} jobseekers, {len(population.staff):,} staff memberships "
             f"in {len(population.areas)} area(s), {time.perf_counter() - started:.1f} s"
         )
+        report = sweep(population.today, progress=ProgressBar("sweeping"))
+        self.stdout.write(f"  people without a next step: {report.without_next_step:,}")
 
     def _print_logins(self, port: int) -> None:
         self.stdout.write("")

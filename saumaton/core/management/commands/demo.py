@@ -12,6 +12,7 @@ import time
 from datetime import date
 
 from django.core.management import call_command
+from django.db import connection
 from django.core.management.base import BaseCommand, CommandError
 
 from saumaton.accounts.models import User
@@ -84,6 +85,8 @@ class Command(BaseCommand):
         self.stdout.write(f"Generating a synthetic '{size}' population (seed {seed}) …")
         population = generate(size=size, seed=seed, today=today, progress=ProgressBar("generating"))
         DemoLoader(population, progress=ProgressBar("writing")).load()
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")  # fresh statistics for the query planner after a bulk load
         self.stdout.write(
             f"  {len(population.people):,} jobseekers, {len(population.staff):,} staff memberships "
             f"in {len(population.areas)} area(s), {time.perf_counter() - started:.1f} s"

@@ -12,8 +12,8 @@ import time
 from datetime import date
 
 from django.core.management import call_command
-from django.db import connection
 from django.core.management.base import BaseCommand, CommandError
+from django.db import connection
 
 from saumaton.accounts.models import User
 from saumaton.casework.sweep import sweep

@@ -17,10 +17,8 @@ def notify_meeting(meeting, purpose: str) -> None:
     person = meeting.person
     with translation.override(person.language):
         when = timezone.localtime(meeting.starts_at).strftime("%d.%m.%Y %H:%M")
-        subject = _("Invitation: %(kind)s %(when)s") % {
-            "kind": meeting.get_kind_display(),
-            "when": when,
-        }
+        title = _("Reminder") if purpose == "reminder" else _("Invitation")
+        subject = f"{title}: {meeting.get_kind_display()} {when}"
         body = _(
             "You have a %(kind)s on %(when)s (%(channel)s%(place)s). "
             "If you cannot attend, tell us before the meeting."
@@ -51,6 +49,26 @@ def notify_meeting(meeting, purpose: str) -> None:
             person=person,
             idempotency_key=f"{key}:sms",
         )
+
+
+def remind_upcoming_meetings(now, hours: int = 24) -> int:
+    """Queue a reminder for every scheduled meeting starting within ``hours`` (idempotent: the
+    outbox's key makes a second run a no-op). KEHA's national SMS reminders go 24 h before an
+    obligatory meeting from 2026-03-01; an area sending its own keeps to the same rhythm."""
+    from datetime import timedelta
+
+    from .models import Meeting
+
+    upcoming = Meeting.objects.filter(
+        outcome=Meeting.Outcome.SCHEDULED,
+        starts_at__gte=now,
+        starts_at__lt=now + timedelta(hours=hours),
+    ).select_related("person")
+    count = 0
+    for meeting in upcoming:
+        notify_meeting(meeting, "reminder")
+        count += 1
+    return count
 
 
 def deliver_statement(statement) -> None:

@@ -107,3 +107,29 @@ def test_a_future_meeting_cannot_be_marked_held(world):
         record_outcome(world.users["coach"], meeting, Meeting.Outcome.HELD)
     meeting.refresh_from_db()
     assert meeting.outcome == Meeting.Outcome.SCHEDULED
+
+
+def test_reminders_are_queued_once_for_meetings_within_24_hours(world):
+    from saumaton.casework.notifications import remind_upcoming_meetings
+
+    Meeting.objects.create(
+        person=world.person,
+        customership=world.person.customerships.get(),
+        kind="initial_interview",
+        starts_at=timezone.now() + timedelta(hours=20),
+        channel="phone",
+        coach=world.users["coach"],
+    )
+    Meeting.objects.create(
+        person=world.person,
+        customership=world.person.customerships.get(),
+        kind="initial_interview",
+        starts_at=timezone.now() + timedelta(hours=40),
+        channel="phone",
+        coach=world.users["coach"],
+    )
+    assert remind_upcoming_meetings(timezone.now()) == 1
+    remind_upcoming_meetings(timezone.now())
+    reminders = OutboxMessage.objects.filter(idempotency_key__contains=":reminder:")
+    assert reminders.count() == 1  # e-mail only: the factory person has no phone
+    assert reminders.get().language == world.person.language

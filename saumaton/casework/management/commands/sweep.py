@@ -3,7 +3,9 @@
 from datetime import date
 
 from django.core.management.base import BaseCommand
+from django.utils import timezone
 
+from saumaton.casework.notifications import remind_upcoming_meetings
 from saumaton.casework.sweep import sweep
 from saumaton.demo.progress import ProgressBar
 
@@ -28,3 +30,5 @@ class Command(BaseCommand):
             f"Attention items: {report.created:,} new, {report.resolved:,} resolved, "
             f"{report.escalated:,} escalated to unit leads"
         )
+        reminded = remind_upcoming_meetings(timezone.now())
+        self.stdout.write(f"Meeting reminders queued for the next 24 hours: {reminded:,}")

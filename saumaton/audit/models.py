@@ -52,7 +52,7 @@ class Event(models.Model):
         "jobseekers.Person", on_delete=models.CASCADE, related_name="events", null=True
     )
     type = models.CharField(max_length=64, choices=Type.choices)
-    legal_basis = models.CharField(max_length=200, blank=True)
+    legal_basis = models.TextField(blank=True)  # several acts and sections may apply
     payload = models.JSONField(default=dict, blank=True)
 
     objects = PersonRecordQuerySet.as_manager()

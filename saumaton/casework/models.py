@@ -51,7 +51,7 @@ class Meeting(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="meetings"
     )
     due_date = models.DateField(_("statutory due date"), null=True, blank=True)
-    due_basis = models.CharField(max_length=300, blank=True)
+    due_basis = models.TextField(blank=True)
     late_reason = models.CharField(
         _("reason for booking after the due date"), max_length=300, blank=True
     )
@@ -166,7 +166,7 @@ class DutyPeriod(models.Model):
     start = models.DateField(_("start"))
     end = models.DateField(_("end"))
     required = models.PositiveSmallIntegerField(_("required"))
-    basis = models.CharField(max_length=300, blank=True)
+    basis = models.TextField(blank=True)
     evaluation = models.CharField(
         max_length=16, choices=Evaluation.choices, default=Evaluation.OPEN
     )

@@ -311,6 +311,11 @@ class AttentionItem(models.Model):
         DUTY_UNEVALUATED = "duty_unevaluated", _("Duty period ended unevaluated")
         STATEMENT_DEADLINE = "statement_deadline", _("Statement deadline near")
         MOVED_OUT = "moved_out", _("Home municipality outside the area")
+        JOB_SEARCH_LAPSING = "job_search_lapsing", _("Job search about to lapse")
+        INTEGRATION_ENDING = (
+            "integration_ending",
+            _("Integration plan ending without an employment plan"),
+        )
 
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="attention_items")
     kind = models.CharField(max_length=32, choices=Kind.choices)

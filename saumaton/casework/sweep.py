@@ -22,7 +22,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from saumaton.audit.models import Event
-from saumaton.jobseekers.models import JobseekerCustomership
+from saumaton.jobseekers.models import EmploymentStatusPeriod, JobseekerCustomership
 from saumaton.organisations.models import AreaMunicipality, Membership
 from saumaton.rules.process import History, meetings_due
 
@@ -34,6 +34,8 @@ STATEMENT_WARNING_DAYS = 5
 NEXT_STEP_HORIZON_DAYS = 10  # a "no next step" item asks for a booking within this many days
 BATCH = 5000
 SEAM_GUARD_BASIS = "380/2023 §§31–33, §40"
+LAPSE_WINDOW_DAYS = 14  # a missed meeting without a later held one, within this many days
+INTEGRATION_WARNING_DAYS = 30  # an integration plan ending this soon needs an employment plan
 
 
 @dataclass
@@ -99,6 +101,20 @@ def _facts(today: date, now):
     area_municipalities = defaultdict(set)
     for area_id, code in AreaMunicipality.objects.values_list("area_id", "municipality_id"):
         area_municipalities[area_id].add(code)
+    missed: dict = {}
+    for person_id, starts_at in Meeting.objects.filter(
+        outcome=Meeting.Outcome.NO_SHOW, starts_at__gte=now - timedelta(days=LAPSE_WINDOW_DAYS)
+    ).values_list("person_id", "starts_at"):
+        day = timezone.localtime(starts_at).date()
+        missed[person_id] = max(day, missed.get(person_id, day))
+    integration_ends = dict(
+        EmploymentStatusPeriod.objects.filter(
+            status=EmploymentStatusPeriod.Status.IN_SERVICE,
+            service_type__startswith="integration",
+            end__gte=today,
+            end__lte=today + timedelta(days=INTEGRATION_WARNING_DAYS),
+        ).values_list("person_id", "end")
+    )
     return (
         active,
         held,
@@ -108,10 +124,24 @@ def _facts(today: date, now):
         unevaluated,
         statements_due,
         area_municipalities,
+        missed,
+        integration_ends,
     )
 
 
-def _find(today, row, held, upcoming, outcome_missing, plans, unevaluated, statements_due, areas):
+def _find(
+    today,
+    row,
+    held,
+    upcoming,
+    outcome_missing,
+    plans,
+    unevaluated,
+    statements_due,
+    areas,
+    missed,
+    integration_ends,
+):
     _cid, person_id, coach_id, start, status, _org, _unit, area_id, home = row
     findings: list[Finding] = []
     if coach_id is None:
@@ -152,6 +182,13 @@ def _find(today, row, held, upcoming, outcome_missing, plans, unevaluated, state
         findings.append(Finding(person_id, Kind.STATEMENT_DEADLINE, statements_due[person_id]))
     if home and area_id and home not in areas[area_id]:
         findings.append(Finding(person_id, Kind.MOVED_OUT, today))
+    if person_id in missed and all(day < missed[person_id] for _, day in history):
+        # 380/2023 §28(1)(3): failing to transact ends the job search (from 2026-03-01 at the
+        # first failure): the coach decides, or records the person's valid reason, in time.
+        lapse = missed[person_id] + timedelta(days=LAPSE_WINDOW_DAYS)
+        findings.append(Finding(person_id, Kind.JOB_SEARCH_LAPSING, lapse))
+    if person_id in integration_ends and person_id not in plans:
+        findings.append(Finding(person_id, Kind.INTEGRATION_ENDING, integration_ends[person_id]))
     return findings, not booked
 
 

@@ -139,3 +139,27 @@ def test_random_event_sequences_never_leave_anyone_without_coach_and_next_step(w
         sweep()
         _invariant_holds(world.authority)
         transaction.set_rollback(True)
+
+
+def test_a_missed_meeting_without_a_later_one_flags_the_job_search_as_lapsing(world, past_meeting):
+    past_meeting(kind="supplementary_conversation", days_ago=2, outcome="no_show")
+    sweep()
+    assert "job_search_lapsing" in _items(world.person)
+    past_meeting(kind="supplementary_conversation", days_ago=1, outcome="held")
+    sweep()
+    assert "job_search_lapsing" not in _items(world.person)
+
+
+def test_integration_plan_ending_without_an_employment_plan_is_flagged(world):
+    from saumaton.jobseekers.models import EmploymentStatusPeriod
+
+    today = timezone.localdate()
+    EmploymentStatusPeriod.objects.create(
+        person=world.person,
+        status="in_service",
+        service_type="integration_training",
+        start=today - timedelta(days=300),
+        end=today + timedelta(days=20),
+    )
+    sweep()
+    assert "integration_ending" in _items(world.person)

@@ -71,3 +71,22 @@ def login(client):
         return client
 
     return _login
+
+
+@pytest.fixture(autouse=True)
+def english_outside_requests():
+    """Service calls made directly by a test speak English, so assertions read naturally;
+    requests still pick their language as users' do (cookie, then the default, Finnish)."""
+    from django.utils import translation
+
+    with translation.override("en"):
+        yield
+
+
+@pytest.fixture
+def client():
+    """The test client asks for English pages, as a browser set to English would; the product's
+    default (Finnish) is tested where it matters, by requests without the header."""
+    from django.test import Client
+
+    return Client(HTTP_ACCEPT_LANGUAGE="en")

@@ -337,7 +337,10 @@ class AttentionItem(models.Model):
                 name="one_open_attention_item_per_kind",
             )
         ]
-        indexes = [models.Index(fields=["resolved_on", "kind"])]
+        indexes = [
+            models.Index(fields=["resolved_on", "kind"]),
+            models.Index(fields=["person", "resolved_on"]),
+        ]
 
     def __str__(self) -> str:
         return self.get_kind_display()

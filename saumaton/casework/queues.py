@@ -24,6 +24,9 @@ from .errors import CaseworkError
 from .models import AttentionItem, DutyPeriod, Meeting, Statement
 
 QUEUE_LIMIT = 100
+# A queue row needs only the person's name: loading whole person rows (and a failure's
+# consequence JSON) costs more than the page's queries together.
+PERSON_NAME = ("person__id", "person__first_name", "person__last_name")
 
 
 @dataclass
@@ -51,9 +54,11 @@ def coach_queue(user, today: date) -> CoachQueue:
     now = timezone.now()
     mine = JobseekerCustomership.objects.filter(coach=user, end_date__isnull=True)
     person_ids = mine.values("person_id")
-    scheduled = Meeting.objects.filter(
-        coach=user, outcome=Meeting.Outcome.SCHEDULED
-    ).select_related("person")
+    scheduled = (
+        Meeting.objects.filter(coach=user, outcome=Meeting.Outcome.SCHEDULED)
+        .select_related("person")
+        .only("person_id", "kind", "starts_at", "channel", *PERSON_NAME)
+    )
     return CoachQueue(
         caseload=mine.count(),
         meetings=list(
@@ -65,17 +70,21 @@ def coach_queue(user, today: date) -> CoachQueue:
         items=list(
             AttentionItem.objects.filter(person_id__in=person_ids, resolved_on__isnull=True)
             .select_related("person")
+            .only("person_id", "kind", "due", "escalated_on", *PERSON_NAME)
             .order_by("due", "kind")[:QUEUE_LIMIT]
         ),
         statements=list(
             Statement.objects.filter(person_id__in=person_ids, state=Statement.State.DRAFT)
             .select_related("person", "failure")
+            .only("person_id", "kind", "deadline", "issuer", "failure__kind", *PERSON_NAME)
             .order_by("deadline")[:QUEUE_LIMIT]
         ),
         unevaluated=list(
             DutyPeriod.objects.filter(
                 person_id__in=person_ids, evaluation=DutyPeriod.Evaluation.OPEN, end__lt=today
-            ).select_related("person")[:QUEUE_LIMIT]
+            )
+            .select_related("person")
+            .only("person_id", "start", "end", *PERSON_NAME)[:QUEUE_LIMIT]
         ),
     )
 

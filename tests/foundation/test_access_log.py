@@ -89,6 +89,6 @@ def test_person_page_shows_what_is_due_and_why(world, login):
     response = client.get(reverse("jobseekers:detail", args=[world.person.pk]))
     # No interview is recorded yet, so the initial interview is due (380/2023 §31), with its basis.
     (item,) = response.context["o"].due.items
-    assert item.label == "Alkuhaastattelu"
+    assert item.label == "Initial interview"
     assert "§31" in " ".join(item.basis)
     assert "§31" in response.content.decode()

@@ -62,3 +62,11 @@ def test_set_language_refuses_an_outside_redirect(world, client):
         reverse("core:set_language"), {"language": "en", "next": "https://evil.example/"}
     )
     assert response["Location"] == "/"
+
+
+def test_the_default_language_is_finnish(db):
+    from django.test import Client
+
+    page = Client().get(reverse("core:front")).content.decode()
+    assert '<html lang="fi">' in page
+    assert "Kirjaudu sisään" in page

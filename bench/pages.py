@@ -182,6 +182,8 @@ def main() -> int:
     parser.add_argument("--size", default="city")
     parser.add_argument("--prepare", action="store_true")
     parser.add_argument("--seconds", type=float, default=20)
+    parser.add_argument("--workers", type=int, default=2, help="gunicorn worker processes")
+    parser.add_argument("--threads", type=int, default=4, help="threads per worker")
     parser.add_argument(
         "--think",
         type=float,
@@ -218,9 +220,9 @@ def main() -> int:
             "-b",
             f"127.0.0.1:{PORT}",
             "-w",
-            "2",
+            str(args.workers),
             "--threads",
-            "4",
+            str(args.threads),
             "-k",
             "gthread",
             "--log-level",

@@ -13,12 +13,16 @@ after a sweep, no active person lacks one.
 
 from __future__ import annotations
 
+import uuid
 from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from itertools import groupby
+from operator import itemgetter
 
-from django.db import transaction
+from django.db import connection, transaction
+from django.db.models.functions import TruncDate
 from django.utils import timezone
 
 from saumaton.audit.models import Event
@@ -73,11 +77,7 @@ def _facts(today: date, now):
             "person__home_municipality_id",
         )
     )
-    held: dict = defaultdict(list)
-    for person_id, kind, starts_at in Meeting.objects.filter(
-        outcome=Meeting.Outcome.HELD, customership__end_date__isnull=True
-    ).values_list("person_id", "kind", "starts_at"):
-        held[person_id].append((kind, timezone.localtime(starts_at).date()))
+    held = _held_meetings()
     scheduled = Meeting.objects.filter(outcome=Meeting.Outcome.SCHEDULED)
     upcoming = {}
     for person_id, kind in scheduled.filter(starts_at__gte=now).values_list("person_id", "kind"):
@@ -129,6 +129,42 @@ def _facts(today: date, now):
     )
 
 
+def _held_meetings() -> dict:
+    """Held meetings of open job searches, per person: (initial interview, job-search
+    conversations, supplementary conversations), dates in order.
+
+    The one large read of the sweep (several meetings per person): rows come in the order of the
+    (person, starts_at) index, the database converts the times to local dates, and the rows are
+    read straight from the cursor, without model machinery.
+    """
+    query = (
+        Meeting.objects.filter(outcome=Meeting.Outcome.HELD, customership__end_date__isnull=True)
+        .annotate(day=TruncDate("starts_at", tzinfo=timezone.get_current_timezone()))
+        .order_by("person_id", "starts_at")
+        .values_list("person_id", "kind", "day")
+    )
+    sql, params = query.query.sql_with_params()
+    grouped: dict = {}
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        rows = cursor.fetchall()
+    for person_id, meetings in groupby(rows, key=itemgetter(0)):
+        initial, conversations, supplementary = None, [], []
+        for _, kind, day in meetings:
+            if isinstance(day, str):  # SQLite returns dates as text
+                day = date.fromisoformat(day)
+            if kind == "initial_interview":
+                initial = initial or day
+            elif kind == "job_search_conversation":
+                conversations.append(day)
+            else:
+                supplementary.append(day)
+        if isinstance(person_id, str):  # and keys as text
+            person_id = uuid.UUID(person_id)
+        grouped[person_id] = (initial, conversations, supplementary)
+    return grouped
+
+
 def _find(
     today,
     row,
@@ -146,17 +182,14 @@ def _find(
     findings: list[Finding] = []
     if coach_id is None:
         findings.append(Finding(person_id, Kind.NO_COACH, today))
-    history = sorted(held.get(person_id, ()), key=lambda item: item[1])
-    initial = next((d for k, d in history if k == "initial_interview"), None)
+    initial, conversations, supplementary = held.get(person_id) or (None, (), ())
     due = meetings_due(
         History(
             job_search_start=start,
             status=status,
             initial_interview=initial,
-            job_search_conversations=tuple(d for k, d in history if k == "job_search_conversation"),
-            supplementary_conversations=tuple(
-                d for k, d in history if k == "supplementary_conversation"
-            ),
+            job_search_conversations=tuple(conversations),
+            supplementary_conversations=tuple(supplementary),
         ),
         max(today, start),
     )
@@ -182,7 +215,10 @@ def _find(
         findings.append(Finding(person_id, Kind.STATEMENT_DEADLINE, statements_due[person_id]))
     if home and area_id and home not in areas[area_id]:
         findings.append(Finding(person_id, Kind.MOVED_OUT, today))
-    if person_id in missed and all(day < missed[person_id] for _, day in history):
+    last_held = max(
+        [d for d in (initial, *conversations[-1:], *supplementary[-1:]) if d], default=None
+    )
+    if person_id in missed and (last_held is None or last_held < missed[person_id]):
         # 380/2023 §28(1)(3): failing to transact ends the job search (from 2026-03-01 at the
         # first failure): the coach decides, or records the person's valid reason, in time.
         lapse = missed[person_id] + timedelta(days=LAPSE_WINDOW_DAYS)

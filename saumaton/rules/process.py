@@ -13,6 +13,7 @@ rule set in force on the evaluation day ``on``.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 from datetime import date, timedelta
 
 from saumaton.rules.calendar import (
@@ -46,6 +47,7 @@ class Deadline:
     verified: bool
 
 
+@lru_cache(maxsize=4096)
 def initial_interview_deadline(job_search_start: date) -> Deadline:
     """Last day for the initial interview: N working days after the start of job search.
 

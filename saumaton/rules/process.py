@@ -13,8 +13,8 @@ rule set in force on the evaluation day ``on``.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import lru_cache
 from datetime import date, timedelta
+from functools import lru_cache
 
 from saumaton.rules.calendar import (
     BASIS_COUNT_DAYS,

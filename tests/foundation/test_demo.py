@@ -24,11 +24,23 @@ DEMO_LOGINS = [
 ]
 
 
+@pytest.fixture(scope="module")
+def demo_output(django_db_setup, django_db_blocker):
+    """Generate the demo once for this module (it takes tens of seconds), flush it afterwards.
+
+    Each test still runs in its own rolled-back transaction (``db``), so a test that changes
+    the demo data does not leak into the next one.
+    """
+    with django_db_blocker.unblock():
+        out = StringIO()
+        call_command("demo", no_serve=True, stdout=out, stderr=StringIO())
+        yield out.getvalue()
+        call_command("flush", interactive=False, verbosity=0)
+
+
 @pytest.fixture
-def demo_db(db):
-    out = StringIO()
-    call_command("demo", no_serve=True, stdout=out, stderr=StringIO())
-    return out.getvalue()
+def demo_db(demo_output, db):
+    return demo_output
 
 
 def test_demo_prints_one_login_per_role_and_every_login_works(demo_db, client):

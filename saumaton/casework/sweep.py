@@ -13,7 +13,6 @@ after a sweep, no active person lacks one.
 
 from __future__ import annotations
 
-import uuid
 from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -22,6 +21,7 @@ from itertools import groupby
 from operator import itemgetter
 
 from django.db import connection, transaction
+from django.db.models import Min, Q
 from django.db.models.functions import TruncDate
 from django.utils import timezone
 
@@ -64,7 +64,7 @@ class Finding:
 
 
 def _facts(today: date, now):
-    active = list(
+    active = _rows(
         JobseekerCustomership.objects.filter(end_date__isnull=True).values_list(
             "id",
             "person_id",
@@ -80,12 +80,14 @@ def _facts(today: date, now):
     held = _held_meetings()
     scheduled = Meeting.objects.filter(outcome=Meeting.Outcome.SCHEDULED)
     upcoming = {}
-    for person_id, kind in scheduled.filter(starts_at__gte=now).values_list("person_id", "kind"):
+    for person_id, kind in _rows(
+        scheduled.filter(starts_at__gte=now).values_list("person_id", "kind")
+    ):
         upcoming.setdefault(person_id, set()).add(kind)
     outcome_missing = set(
         scheduled.filter(starts_at__lt=now - timedelta(hours=2)).values_list("person_id", flat=True)
     )
-    plans = dict(EmploymentPlan.objects.values_list("person_id", "follow_up_deadline"))
+    plans = dict(_rows(EmploymentPlan.objects.values_list("person_id", "follow_up_deadline")))
     unevaluated = set(
         DutyPeriod.objects.filter(evaluation=DutyPeriod.Evaluation.OPEN, end__lt=today).values_list(
             "person_id", flat=True
@@ -133,36 +135,63 @@ def _held_meetings() -> dict:
     """Held meetings of open job searches, per person: (initial interview, job-search
     conversations, supplementary conversations), dates in order.
 
-    The one large read of the sweep (several meetings per person): rows come in the order of the
-    (person, starts_at) index, the database converts the times to local dates, and the rows are
-    read straight from the cursor, without model machinery.
+    The one large read of the sweep (several meetings per person). On PostgreSQL the database
+    groups them into one row per person (arrays); elsewhere the rows come in the order of the
+    (person, starts_at) index and are grouped here. Either way the database converts the times
+    to local dates.
     """
-    query = (
-        Meeting.objects.filter(outcome=Meeting.Outcome.HELD, customership__end_date__isnull=True)
-        .annotate(day=TruncDate("starts_at", tzinfo=timezone.get_current_timezone()))
-        .order_by("person_id", "starts_at")
-        .values_list("person_id", "kind", "day")
-    )
-    sql, params = query.query.sql_with_params()
+    held = Meeting.objects.filter(outcome=Meeting.Outcome.HELD, customership__end_date__isnull=True)
+    day = TruncDate("starts_at", tzinfo=timezone.get_current_timezone())
+    if connection.vendor == "postgresql":
+        from django.contrib.postgres.aggregates import ArrayAgg
+
+        query = (
+            held.values("person_id")
+            .annotate(
+                initial=Min(day, filter=Q(kind=Meeting.Kind.INITIAL_INTERVIEW)),
+                conversations=ArrayAgg(
+                    day, filter=Q(kind=Meeting.Kind.JOB_SEARCH_CONVERSATION), order_by="starts_at"
+                ),
+                supplementary=ArrayAgg(
+                    day,
+                    filter=Q(kind=Meeting.Kind.SUPPLEMENTARY_CONVERSATION),
+                    order_by="starts_at",
+                ),
+            )
+            .order_by()
+            .values_list("person_id", "initial", "conversations", "supplementary")
+        )
+        return {
+            person_id: (initial, conversations or [], supplementary or [])
+            for person_id, initial, conversations, supplementary in _rows(query)
+        }
+    query = held.annotate(day=day).order_by("person_id", "starts_at")
     grouped: dict = {}
-    with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        rows = cursor.fetchall()
-    for person_id, meetings in groupby(rows, key=itemgetter(0)):
+    for person_id, meetings in groupby(
+        _rows(query.values_list("person_id", "kind", "day")), key=itemgetter(0)
+    ):
         initial, conversations, supplementary = None, [], []
-        for _, kind, day in meetings:
-            if isinstance(day, str):  # SQLite returns dates as text
-                day = date.fromisoformat(day)
-            if kind == "initial_interview":
-                initial = initial or day
-            elif kind == "job_search_conversation":
-                conversations.append(day)
+        for _, kind, when in meetings:
+            if kind == Meeting.Kind.INITIAL_INTERVIEW:
+                initial = initial or when
+            elif kind == Meeting.Kind.JOB_SEARCH_CONVERSATION:
+                conversations.append(when)
             else:
-                supplementary.append(day)
-        if isinstance(person_id, str):  # and keys as text
-            person_id = uuid.UUID(person_id)
+                supplementary.append(when)
         grouped[person_id] = (initial, conversations, supplementary)
     return grouped
+
+
+def _rows(query) -> list[tuple]:
+    """A values_list query's rows. On PostgreSQL straight from the cursor: psycopg already
+    gives UUIDs and dates, and skipping the ORM's per-row conversion matters at 10^5–10^6 rows.
+    Elsewhere (SQLite stores UUIDs and dates as text) the ORM converts them."""
+    if connection.vendor != "postgresql":
+        return list(query)
+    sql, params = query.query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchall()
 
 
 def _find(

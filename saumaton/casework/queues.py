@@ -7,7 +7,7 @@ within its query budget (issue: at most 20 SQL queries per page).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
 
 from django.db import transaction
 from django.db.models import Count, Q
@@ -177,3 +177,27 @@ def reassign(actor, person, new_coach) -> JobseekerCustomership:
         payload={"coach": new_coach.pk, "previous": previous},
     )
     return customership
+
+
+@dataclass
+class CalendarDay:
+    day: date
+    meetings: list
+
+
+def coach_week(user, monday: date) -> list[CalendarDay]:
+    """The coach's meetings of one week (Monday–Friday), by day, in one query."""
+    tz = timezone.get_current_timezone()
+    start = timezone.make_aware(datetime.combine(monday, time.min), tz)
+    meetings = (
+        Meeting.objects.filter(
+            coach=user, starts_at__gte=start, starts_at__lt=start + timedelta(days=5)
+        )
+        .select_related("person")
+        .only("person_id", "kind", "starts_at", "channel", "outcome", "place", *PERSON_NAME)
+        .order_by("starts_at")
+    )
+    days = [CalendarDay(monday + timedelta(days=i), []) for i in range(5)]
+    for meeting in meetings:
+        days[timezone.localtime(meeting.starts_at).weekday()].meetings.append(meeting)
+    return days

@@ -5,6 +5,7 @@ from . import self_service, views
 app_name = "casework"
 urlpatterns = [
     path("queue/", views.work_queue, name="queue"),
+    path("calendar/", views.calendar, name="calendar"),
     path("unit/", views.unit_queue, name="unit"),
     path("unit/reassign/", views.reassign, name="reassign"),
     path("people/<uuid:person_id>/meetings/new/", views.book_meeting, name="book_meeting"),

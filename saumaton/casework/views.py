@@ -7,7 +7,7 @@ a refused change comes back as a form error naming the field, with nothing writt
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from django.contrib import messages
 from django.contrib.auth import get_user_model
@@ -57,6 +57,26 @@ def work_queue(request):
     queue = queues.coach_queue(request.user, today)
     log_reads(request.user, queue.people, "casework:queue")
     return render(request, "casework/queue.html", {"queue": queue, "today": today})
+
+
+@requires(Perm.VIEW_WORK_QUEUE)
+def calendar(request):
+    """The coach's week of meetings; ``?week=2026-W49`` (ISO week) moves between weeks."""
+    today = timezone.localdate()
+    try:
+        monday = datetime.strptime(request.GET.get("week", "") + "-1", "%G-W%V-%u").date()
+    except ValueError:
+        monday = today - timedelta(days=today.weekday())
+    days = queues.coach_week(request.user, monday)
+    log_reads(request.user, {m.person for d in days for m in d.meetings}, "casework:calendar")
+    context = {
+        "days": days,
+        "monday": monday,
+        "previous": (monday - timedelta(days=7)).strftime("%G-W%V"),
+        "next": (monday + timedelta(days=7)).strftime("%G-W%V"),
+        "week": monday.strftime("%G-W%V"),
+    }
+    return render(request, "casework/calendar.html", context)
 
 
 @requires(Perm.VIEW_UNIT_QUEUE)

@@ -133,3 +133,22 @@ def test_reminders_are_queued_once_for_meetings_within_24_hours(world):
     reminders = OutboxMessage.objects.filter(idempotency_key__contains=":reminder:")
     assert reminders.count() == 1  # e-mail only: the factory person has no phone
     assert reminders.get().language == world.person.language
+
+
+def test_the_coach_calendar_shows_the_week_by_day(world, login):
+    slot = working_slot(days_ahead=7)
+    Meeting.objects.create(
+        person=world.person,
+        customership=world.person.customerships.get(),
+        kind="initial_interview",
+        starts_at=slot,
+        channel="phone",
+        coach=world.users["coach"],
+    )
+    client = login(world.users["coach"])
+    week = timezone.localtime(slot).strftime("%G-W%V")
+    response = client.get(f"/casework/calendar/?week={week}")
+    days = response.context["days"]
+    (day,) = [d for d in days if d.meetings]
+    assert day.day == timezone.localtime(slot).date()
+    assert client.get("/casework/calendar/?week=nonsense").status_code == 200

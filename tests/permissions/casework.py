@@ -8,6 +8,7 @@ from . import CASEWORK, everyone, only
 
 EXPECTED = {
     "casework:queue": only(CASEWORK),
+    "casework:calendar": only(CASEWORK),
     "casework:unit": only({"unit_lead"}),
     "casework:reassign": everyone(405),
     "casework:book_meeting": only(CASEWORK),

@@ -199,6 +199,7 @@ SAUMATON_OUTBOX_TRANSPORTS = {
     "sms": "directory",
     "kela_statement": "directory",
     "fund_statement": "directory",
+    "keha_statement": "directory",
     **env.dict("SAUMATON_OUTBOX_TRANSPORTS", default={}),
 }
 SAUMATON_OUTBOX_MAX_ATTEMPTS = env.int("SAUMATON_OUTBOX_MAX_ATTEMPTS", default=5)

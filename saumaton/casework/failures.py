@@ -198,3 +198,29 @@ def issue_statement(actor, statement: Statement) -> Statement:
 
         transaction.on_commit(lambda: deliver_statement(statement))
     return statement
+
+
+@transaction.atomic
+def forward_to_keha(actor, statement: Statement) -> Statement:
+    """Send a case whose statement KEHA issues (TTL 11:4a) to KEHA, with the drafted facts."""
+    statement = Statement.objects.select_for_update().select_related("failure").get(pk=statement.pk)
+    if statement.state != Statement.State.DRAFT:
+        raise CaseworkError(_("Only a draft can be forwarded."), "state")
+    if statement.issuer != "keha":
+        raise CaseworkError(_("The employment authority issues this statement itself."), "issuer")
+    statement.state = Statement.State.FORWARDED
+    statement.issued_at = timezone.now()
+    statement.issued_by = actor
+    statement.save()
+    record_event(
+        statement.person,
+        Event.Type.STATEMENT_DELIVERED,
+        actor=actor,
+        organisation=_authority_of(statement.person),
+        legal_basis="TTL 11:4a; " + "; ".join(statement.failure.consequence.get("basis", [])),
+        payload={"statement": statement.pk, "to": "keha"},
+    )
+    from .notifications import deliver_statement
+
+    transaction.on_commit(lambda: deliver_statement(statement, channel="keha_statement"))
+    return statement

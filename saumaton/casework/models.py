@@ -273,6 +273,7 @@ class Statement(models.Model):
     class State(models.TextChoices):
         DRAFT = "draft", _("Draft")
         ISSUED = "issued", _("Issued")
+        FORWARDED = "forwarded", _("Forwarded to KEHA")
         DELIVERED = "delivered", _("Delivered")
 
     failure = models.OneToOneField(Failure, on_delete=models.CASCADE, related_name="statement")

@@ -71,15 +71,16 @@ def remind_upcoming_meetings(now, hours: int = 24) -> int:
     return count
 
 
-def deliver_statement(statement) -> None:
-    """An issued labour-policy statement goes to Kela (or the unemployment fund) as data + PDF."""
+def deliver_statement(statement, channel: str = "kela_statement") -> None:
+    """An issued labour-policy statement goes to Kela as data + PDF; a case whose statement KEHA
+    issues goes to KEHA the same way (``channel="keha_statement"``)."""
     from .documents import statement_pdf
 
     failure = statement.failure
     person = statement.person
     enqueue(
-        "kela_statement",
-        recipient="kela",
+        channel,
+        recipient="keha" if channel == "keha_statement" else "kela",
         subject=f"{statement.get_kind_display()} {failure.date:%Y-%m-%d}",
         body="",
         language=person.language,
@@ -93,5 +94,5 @@ def deliver_statement(statement) -> None:
             "consequence": failure.consequence,
             "issued_at": statement.issued_at.isoformat(),
         },
-        idempotency_key=f"statement:{statement.pk}",
+        idempotency_key=f"statement:{statement.pk}:{channel}",
     )

@@ -17,6 +17,7 @@ urlpatterns = [
     path("duty/<int:period_id>/evaluate/", views.evaluate_period, name="evaluate"),
     path("failures/<int:failure_id>/valid-reason/", views.valid_reason, name="valid_reason"),
     path("statements/<int:statement_id>/issue/", views.issue_statement, name="issue"),
+    path("statements/<int:statement_id>/forward/", views.forward_statement, name="forward"),
     path("statements/<int:statement_id>.pdf", views.statement_document, name="statement_pdf"),
     path("me/applications/", self_service.report_application, name="my_application"),
     path(

@@ -276,6 +276,18 @@ def issue_statement(request, statement_id):
     return redirect("jobseekers:detail", person_id=statement.person_id)
 
 
+@require_POST
+@requires(Perm.ISSUE_STATEMENT)
+def forward_statement(request, statement_id):
+    statement = get_object_or_404(Statement.objects.visible_to(request.user), pk=statement_id)
+    try:
+        failures.forward_to_keha(request.user, statement)
+        messages.success(request, _("Forwarded to KEHA."))
+    except CaseworkError as exc:
+        messages.error(request, exc.message)
+    return redirect("jobseekers:detail", person_id=statement.person_id)
+
+
 @requires(Perm.MANAGE_CASEWORK)
 def statement_document(request, statement_id):
     statement = get_object_or_404(

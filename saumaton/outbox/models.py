@@ -23,6 +23,7 @@ class OutboxMessage(models.Model):
         SMS = "sms", _("SMS")
         KELA_STATEMENT = "kela_statement", _("Statement to Kela")
         FUND_STATEMENT = "fund_statement", _("Statement to an unemployment fund")
+        KEHA_STATEMENT = "keha_statement", _("Statement case to KEHA")
 
     class Status(models.TextChoices):
         QUEUED = "queued", _("Queued")

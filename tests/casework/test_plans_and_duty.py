@@ -172,3 +172,27 @@ def test_assessment_records_the_section_37_factors(world):
     )
     assert world.person.assessments.get().prolonged_unemployment_risk == "high"
     assert Event.objects.filter(person=world.person, type="assessment_recorded").exists()
+
+
+def test_a_statement_keha_issues_is_forwarded_to_keha_with_its_pdf(
+    world, django_capture_on_commit_callbacks
+):
+    from saumaton.casework.failures import forward_to_keha, issue_statement, record_failure
+    from saumaton.outbox.models import OutboxMessage
+
+    failure = record_failure(
+        world.users["coach"], world.person, kind="missed_meeting", date=date(2026, 4, 1)
+    )
+    statement = failure.statement
+    assert statement.issuer == "keha"  # benefit loss from 2026-03-01: KEHA states (TTL 11:4a)
+    with pytest.raises(CaseworkError):
+        issue_statement(world.users["statement_officer"], statement)
+    with django_capture_on_commit_callbacks(execute=True):
+        forward_to_keha(world.users["statement_officer"], statement)
+    statement.refresh_from_db()
+    assert statement.state == "forwarded"
+    message = OutboxMessage.objects.get(channel="keha_statement")
+    assert message.recipient == "keha"
+    assert bytes(message.attachment).startswith(b"%PDF")
+    with pytest.raises(CaseworkError):
+        forward_to_keha(world.users["statement_officer"], statement)

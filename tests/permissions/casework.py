@@ -20,6 +20,7 @@ EXPECTED = {
     "casework:evaluate": everyone(405),
     "casework:valid_reason": only(CASEWORK),
     "casework:issue": everyone(405),
+    "casework:forward": everyone(405),
     "casework:statement_pdf": only(CASEWORK),
     "casework:my_application": only({"jobseeker"}),
     "casework:my_valid_reason": only({"jobseeker"}),

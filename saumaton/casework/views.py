@@ -51,6 +51,16 @@ def _attempt(form, action):
         return None
 
 
+def _act_and_return(request, person_id, action, done: str):
+    """A one-button action on the person page: run it, say how it went, go back to the page."""
+    try:
+        action()
+        messages.success(request, done)
+    except CaseworkError as exc:
+        messages.error(request, exc.message)
+    return redirect("jobseekers:detail", person_id=person_id)
+
+
 @requires(Perm.VIEW_WORK_QUEUE)
 def work_queue(request):
     today = timezone.localdate()
@@ -235,12 +245,12 @@ def plan_document(request, person_id):
 @requires(Perm.MANAGE_CASEWORK)
 def evaluate_period(request, period_id):
     period = get_object_or_404(DutyPeriod.objects.visible_to(request.user), pk=period_id)
-    try:
-        duty.evaluate(request.user, period, timezone.localdate())
-        messages.success(request, _("Review period evaluated."))
-    except CaseworkError as exc:
-        messages.error(request, exc.message)
-    return redirect("jobseekers:detail", person_id=period.person_id)
+    return _act_and_return(
+        request,
+        period.person_id,
+        lambda: duty.evaluate(request.user, period, timezone.localdate()),
+        _("Review period evaluated."),
+    )
 
 
 @requires(Perm.MANAGE_CASEWORK)
@@ -268,24 +278,24 @@ def valid_reason(request, failure_id):
 @requires(Perm.ISSUE_STATEMENT)
 def issue_statement(request, statement_id):
     statement = get_object_or_404(Statement.objects.visible_to(request.user), pk=statement_id)
-    try:
-        failures.issue_statement(request.user, statement)
-        messages.success(request, _("Issued."))
-    except CaseworkError as exc:
-        messages.error(request, exc.message)
-    return redirect("jobseekers:detail", person_id=statement.person_id)
+    return _act_and_return(
+        request,
+        statement.person_id,
+        lambda: failures.issue_statement(request.user, statement),
+        _("Issued."),
+    )
 
 
 @require_POST
 @requires(Perm.ISSUE_STATEMENT)
 def forward_statement(request, statement_id):
     statement = get_object_or_404(Statement.objects.visible_to(request.user), pk=statement_id)
-    try:
-        failures.forward_to_keha(request.user, statement)
-        messages.success(request, _("Forwarded to KEHA."))
-    except CaseworkError as exc:
-        messages.error(request, exc.message)
-    return redirect("jobseekers:detail", person_id=statement.person_id)
+    return _act_and_return(
+        request,
+        statement.person_id,
+        lambda: failures.forward_to_keha(request.user, statement),
+        _("Forwarded to KEHA."),
+    )
 
 
 @requires(Perm.MANAGE_CASEWORK)

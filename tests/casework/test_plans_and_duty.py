@@ -196,3 +196,19 @@ def test_a_statement_keha_issues_is_forwarded_to_keha_with_its_pdf(
     assert bytes(message.attachment).startswith(b"%PDF")
     with pytest.raises(CaseworkError):
         forward_to_keha(world.users["statement_officer"], statement)
+
+
+def test_forwarding_through_the_page_needs_the_statement_permission(world, login):
+    from saumaton.casework.failures import record_failure
+
+    failure = record_failure(
+        world.users["coach"], world.person, kind="missed_meeting", date=date(2026, 4, 1)
+    )
+    url = f"/casework/statements/{failure.statement.pk}/forward/"
+    assert login(world.users["coach"]).post(url).status_code == 403
+    response = login(world.users["statement_officer"]).post(url)
+    assert response.status_code == 302
+    failure.statement.refresh_from_db()
+    assert failure.statement.state == "forwarded"
+    again = login(world.users["statement_officer"]).post(url, follow=True)
+    assert "Only a draft can be forwarded." in again.content.decode()

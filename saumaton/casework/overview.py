@@ -39,6 +39,7 @@ class Overview:
     upcoming: list
     past_meetings: list
     items: list
+    due_unbooked: list  # statutory meetings due that no upcoming booking covers yet
     plan: EmploymentPlan | None
     assessment: ServiceNeedAssessment | None
     duty_periods: list
@@ -82,16 +83,20 @@ def overview_for(person, today: date, *, event_type: str = "", organisation: str
         events = events.filter(type=event_type)
     if organisation.isdigit():
         events = events.filter(organisation_id=int(organisation))
+    due = due_for(customership, today, held)
+    upcoming = [m for m in meetings if m.outcome == "scheduled" and m.starts_at >= now]
+    booked_kinds = {m.kind for m in upcoming}
     return Overview(
         customership=customership,
         unemployed_since=since,
         unemployed_days=(today - since).days if since else None,
         target_groups=groups,
         target_group_labels=[str(target_groups.LABELS[g]) for g in groups],
-        due=due_for(customership, today, held),
-        upcoming=[m for m in meetings if m.outcome == "scheduled" and m.starts_at >= now],
+        due=due,
+        upcoming=upcoming,
         past_meetings=[m for m in meetings if m.outcome != "scheduled" or m.starts_at < now][-10:],
         items=list(AttentionItem.objects.filter(person=person, resolved_on__isnull=True)),
+        due_unbooked=[i for i in (due.items if due else ()) if i.kind not in booked_kinds],
         plan=EmploymentPlan.objects.filter(person=person).first(),
         assessment=assessment,
         duty_periods=list(

@@ -77,3 +77,12 @@ def test_unit_overview_stays_within_budget(world, login, django_assert_max_num_q
     client.get(reverse("casework:unit"))
     with django_assert_max_num_queries(BUDGET):
         assert client.get(reverse("casework:unit")).status_code == 200
+
+
+def test_person_url_filter_matches_the_url_conf():
+    from uuid import uuid4
+
+    from saumaton.jobseekers.templatetags.person_links import person_url
+
+    person_id = uuid4()
+    assert person_url(person_id) == reverse("jobseekers:detail", args=[person_id])

@@ -14,16 +14,18 @@ after a sweep, no active person lacks one.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from itertools import groupby
 from operator import itemgetter
 
+from django.conf import settings
 from django.db import connection, transaction
 from django.db.models import Min, Q
 from django.db.models.functions import TruncDate
 from django.utils import timezone
+from django.utils.module_loading import import_string
 
 from saumaton.audit.models import Event
 from saumaton.jobseekers.models import EmploymentStatusPeriod, JobseekerCustomership
@@ -319,8 +321,23 @@ def sweep(
             report.findings[f.kind] += 1
         if progress and (index % BATCH == 0 or index == len(active)):
             progress(index, len(active))
+    for finder in seam_finders():
+        for f in finder(today):
+            found[(f.person_id, f.kind)] = f
+            report.findings[f.kind] += 1
     _apply(found, today, report)
     return report
+
+
+def seam_finders() -> list[Callable[[date], Iterable[Finding]]]:
+    """The finders other apps contribute (``SAUMATON_SEAM_FINDERS``, dotted paths).
+
+    Why a setting and not an import: the seam guard owns the attention items, but what counts as
+    a seam (a stalled referral, an unanswered assigned vacancy) belongs to the app that owns the
+    record; each finder returns the ``Finding`` rows that hold *today*, and an open item whose
+    finding no longer holds is resolved like any other.
+    """
+    return [import_string(path) for path in settings.SAUMATON_SEAM_FINDERS]
 
 
 def _apply(found: dict, today: date, report: SweepReport) -> None:

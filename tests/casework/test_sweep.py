@@ -163,3 +163,27 @@ def test_integration_plan_ending_without_an_employment_plan_is_flagged(world):
     )
     sweep()
     assert "integration_ending" in _items(world.person)
+
+
+_CONTRIBUTED: list = []
+
+
+def contributed_finder(today):
+    """A seam finder as another app would register it (see SAUMATON_SEAM_FINDERS)."""
+    from saumaton.casework.sweep import Finding
+
+    return [Finding(person_id, "lapsing", today) for person_id in _CONTRIBUTED]
+
+
+def test_findings_of_other_apps_become_items_and_resolve_when_they_stop_holding(world, settings):
+    settings.SAUMATON_SEAM_FINDERS = [f"{__name__}.contributed_finder"]
+    _CONTRIBUTED[:] = [world.other_person.pk]
+    try:
+        report = sweep()
+        assert report.findings["lapsing"] >= 1
+        assert "lapsing" in _items(world.other_person)
+        _CONTRIBUTED.clear()
+        sweep()
+        assert "lapsing" not in _items(world.other_person)
+    finally:
+        _CONTRIBUTED.clear()

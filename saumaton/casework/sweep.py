@@ -15,14 +15,15 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from itertools import groupby
 from operator import itemgetter
 
 from django.conf import settings
-from django.db import connection, transaction
-from django.db.models import Min, Q
+from django.db import connection, connections, transaction
+from django.db.models import Max, Min, Q
 from django.db.models.functions import TruncDate
 from django.utils import timezone
 from django.utils.module_loading import import_string
@@ -65,7 +66,9 @@ class Finding:
     detail: str = ""
 
 
-def _facts(today: date, now):
+def _facts(today: date, now, parallel: bool):
+    held_future = _read_aside(_held_meetings, parallel)
+    open_items = _read_aside(_open_items, parallel)
     active = _rows(
         JobseekerCustomership.objects.filter(end_date__isnull=True).values_list(
             "id",
@@ -79,7 +82,6 @@ def _facts(today: date, now):
             "person__home_municipality_id",
         )
     )
-    held = _held_meetings()
     scheduled = Meeting.objects.filter(outcome=Meeting.Outcome.SCHEDULED)
     upcoming = {}
     for person_id, kind in _rows(
@@ -120,8 +122,9 @@ def _facts(today: date, now):
         ).values_list("person_id", "end")
     )
     return (
+        open_items,
         active,
-        held,
+        held_future.result(),
         upcoming,
         outcome_missing,
         plans,
@@ -133,14 +136,53 @@ def _facts(today: date, now):
     )
 
 
-def _held_meetings() -> dict:
-    """Held meetings of open job searches, per person: (initial interview, job-search
-    conversations, supplementary conversations), dates in order.
+def _read_aside(read: Callable[[], object], parallel: bool) -> Future:
+    """Run ``read`` on a second database connection while this one reads the other facts.
 
-    The one large read of the sweep (several meetings per person). On PostgreSQL the database
-    groups them into one row per person (arrays); elsewhere the rows come in the order of the
-    (person, starts_at) index and are grouped here. Either way the database converts the times
-    to local dates.
+    Why: the sweep's large reads are independent, and on PostgreSQL the biggest of them (the
+    held-meeting aggregate) keeps a server core busy for seconds while this process waits; run
+    beside the others it costs almost nothing. The second connection sees only committed rows,
+    so this is done only where nothing uncommitted can be missed (see ``sweep``); otherwise the
+    read runs here and now.
+    """
+    if not parallel:
+        done: Future = Future()
+        done.set_result(read())
+        return done
+    executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="sweep-read")
+    future = executor.submit(_on_own_connection, read)
+    executor.shutdown(wait=False)
+    return future
+
+
+def _on_own_connection(read: Callable[[], object]):
+    try:
+        return read()
+    finally:
+        connections.close_all()  # this thread's connections only
+
+
+def _open_items() -> dict:
+    return {
+        (person_id, kind): pk
+        for pk, person_id, kind in _rows(
+            AttentionItem.objects.filter(resolved_on__isnull=True).values_list(
+                "pk", "person_id", "kind"
+            )
+        )
+    }
+
+
+def _held_meetings() -> dict:
+    """Held meetings of open job searches, per person: (initial interview, latest job-search
+    conversation, supplementary conversations in any order).
+
+    The one large read of the sweep (several meetings per person). It carries only what the
+    schedule reads (``History.condensed``): of the job-search conversations just the latest.
+    On PostgreSQL the database groups them into one row per person (no per-group sort: the
+    rules sort the few supplementary dates themselves); elsewhere the rows come in the order of
+    the (person, starts_at) index and are grouped here. Either way the database converts the
+    times to local dates.
     """
     held = Meeting.objects.filter(outcome=Meeting.Outcome.HELD, customership__end_date__isnull=True)
     day = TruncDate("starts_at", tzinfo=timezone.get_current_timezone())
@@ -151,36 +193,32 @@ def _held_meetings() -> dict:
             held.values("person_id")
             .annotate(
                 initial=Min(day, filter=Q(kind=Meeting.Kind.INITIAL_INTERVIEW)),
-                conversations=ArrayAgg(
-                    day, filter=Q(kind=Meeting.Kind.JOB_SEARCH_CONVERSATION), order_by="starts_at"
-                ),
+                conversation=Max(day, filter=Q(kind=Meeting.Kind.JOB_SEARCH_CONVERSATION)),
                 supplementary=ArrayAgg(
-                    day,
-                    filter=Q(kind=Meeting.Kind.SUPPLEMENTARY_CONVERSATION),
-                    order_by="starts_at",
+                    day, filter=Q(kind=Meeting.Kind.SUPPLEMENTARY_CONVERSATION), default=None
                 ),
             )
             .order_by()
-            .values_list("person_id", "initial", "conversations", "supplementary")
+            .values_list("person_id", "initial", "conversation", "supplementary")
         )
         return {
-            person_id: (initial, conversations or [], supplementary or [])
-            for person_id, initial, conversations, supplementary in _rows(query)
+            person_id: (initial, conversation, supplementary or ())
+            for person_id, initial, conversation, supplementary in _rows(query)
         }
     query = held.annotate(day=day).order_by("person_id", "starts_at")
     grouped: dict = {}
     for person_id, meetings in groupby(
         _rows(query.values_list("person_id", "kind", "day")), key=itemgetter(0)
     ):
-        initial, conversations, supplementary = None, [], []
+        initial, conversation, supplementary = None, None, []
         for _, kind, when in meetings:
             if kind == Meeting.Kind.INITIAL_INTERVIEW:
                 initial = initial or when
             elif kind == Meeting.Kind.JOB_SEARCH_CONVERSATION:
-                conversations.append(when)
+                conversation = when
             else:
                 supplementary.append(when)
-        grouped[person_id] = (initial, conversations, supplementary)
+        grouped[person_id] = (initial, conversation, supplementary)
     return grouped
 
 
@@ -213,13 +251,13 @@ def _find(
     findings: list[Finding] = []
     if coach_id is None:
         findings.append(Finding(person_id, Kind.NO_COACH, today))
-    initial, conversations, supplementary = held.get(person_id) or (None, (), ())
+    initial, conversation, supplementary = held.get(person_id) or (None, None, ())
     due = meetings_due(
         History(
             job_search_start=start,
             status=status,
             initial_interview=initial,
-            job_search_conversations=tuple(conversations),
+            job_search_conversations=(conversation,) if conversation else (),
             supplementary_conversations=tuple(supplementary),
         ),
         max(today, start),
@@ -246,9 +284,7 @@ def _find(
         findings.append(Finding(person_id, Kind.STATEMENT_DEADLINE, statements_due[person_id]))
     if home and area_id and home not in areas[area_id]:
         findings.append(Finding(person_id, Kind.MOVED_OUT, today))
-    last_held = max(
-        [d for d in (initial, *conversations[-1:], *supplementary[-1:]) if d], default=None
-    )
+    last_held = max([d for d in (initial, conversation, *supplementary) if d], default=None)
     if person_id in missed and (last_held is None or last_held < missed[person_id]):
         # 380/2023 §28(1)(3): failing to transact ends the job search (from 2026-03-01 at the
         # first failure): the coach decides, or records the person's valid reason, in time.
@@ -303,12 +339,20 @@ def _assign_coaches(rows, report: SweepReport) -> list:
 
 @transaction.atomic
 def sweep(
-    today: date | None = None, progress: Callable[[int, int], None] | None = None
+    today: date | None = None,
+    progress: Callable[[int, int], None] | None = None,
+    *,
+    parallel_reads: bool | None = None,
 ) -> SweepReport:
+    """One pass of the seam guard. ``parallel_reads`` (default: on PostgreSQL when the sweep is
+    its own transaction) reads independent facts on a second connection; a caller that wraps
+    the sweep in a transaction of its own with no uncommitted writes may ask for it too."""
     today = today or timezone.localdate()
     now = timezone.now()
     report = SweepReport(today)
-    active, *facts = _facts(today, now)
+    if parallel_reads is None:
+        parallel_reads = connection.vendor == "postgresql" and len(connection.atomic_blocks) == 1
+    open_items, active, *facts = _facts(today, now, parallel_reads)
     report.active = len(active)
     report.without_coach = sum(1 for r in active if r[2] is None)
     active = _assign_coaches(active, report)
@@ -325,7 +369,7 @@ def sweep(
         for f in finder(today):
             found[(f.person_id, f.kind)] = f
             report.findings[f.kind] += 1
-    _apply(found, today, report)
+    _apply(found, open_items.result(), today, report)
     return report
 
 
@@ -340,13 +384,7 @@ def seam_finders() -> list[Callable[[date], Iterable[Finding]]]:
     return [import_string(path) for path in settings.SAUMATON_SEAM_FINDERS]
 
 
-def _apply(found: dict, today: date, report: SweepReport) -> None:
-    open_items = {
-        (person_id, kind): pk
-        for pk, person_id, kind in AttentionItem.objects.filter(
-            resolved_on__isnull=True
-        ).values_list("pk", "person_id", "kind")
-    }
+def _apply(found: dict, open_items: dict, today: date, report: SweepReport) -> None:
     new = [
         AttentionItem(
             person_id=f.person_id,

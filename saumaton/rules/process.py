@@ -67,7 +67,13 @@ def initial_interview_deadline(job_search_start: date) -> Deadline:
 
 @dataclass(frozen=True)
 class History:
-    """What the process record says about one job search, as plain facts."""
+    """What the process record says about one job search, as plain facts.
+
+    Of the job-search conversations only the latest counts (the schedule runs from it,
+    §32(2)), and the order of the supplementary conversations does not matter: a caller with a
+    long history may pass just the latest conversation (the sweep does; a property test in
+    tests/rules/test_properties.py holds the rules to it).
+    """
 
     job_search_start: date
     status: str = "unemployed"

@@ -2,6 +2,7 @@
 
 from datetime import timedelta
 
+import pytest
 from django.db import transaction
 from django.utils import timezone
 from hypothesis import HealthCheck, given, settings
@@ -187,3 +188,24 @@ def test_findings_of_other_apps_become_items_and_resolve_when_they_stop_holding(
         assert "lapsing" not in _items(world.other_person)
     finally:
         _CONTRIBUTED.clear()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_reads_on_a_second_connection_find_what_one_connection_finds(world, past_meeting):
+    """The parallel path reads committed rows on another connection (PostgreSQL only)."""
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        pytest.skip("the second-connection reads are used on PostgreSQL only")
+    past_meeting(kind="initial_interview", days_ago=200, outcome="held")
+    past_meeting(kind="job_search_conversation", days_ago=120, outcome="held")
+    past_meeting(kind="supplementary_conversation", days_ago=3, outcome="no_show")
+    with transaction.atomic():
+        alone = sweep(parallel_reads=False)
+        transaction.set_rollback(True)
+    assert AttentionItem.objects.count() == 0
+    together = sweep()  # its own transaction: the second connection is used
+    assert together.findings == alone.findings and together.findings
+    assert together.created == alone.created > 0
+    again = sweep()
+    assert (again.created, again.resolved) == (0, 0)  # open items were read on the other one

@@ -13,6 +13,7 @@ from saumaton.rules.calendar import (
 )
 from saumaton.rules.errors import RuleInputError
 from saumaton.rules.financing import BENEFITS, municipal_share
+from saumaton.rules.process import STATUSES, History, meetings_due
 from saumaton.rules.sanctions import EarlierFailure, failure_consequence
 
 days = st.dates(min_value=date(2015, 1, 1), max_value=date(2035, 12, 31))
@@ -70,3 +71,49 @@ def test_the_ladder_never_skips_a_step(first, gaps):
         previous_step = result.step
         earlier.append(EarlierFailure("missed_meeting", day, result.consequence))
         day += timedelta(days=gap)
+
+
+_meeting_days = st.lists(st.integers(min_value=0, max_value=900), max_size=14)
+
+
+@settings(deadline=None, max_examples=400)
+@given(
+    rule_days,
+    st.sampled_from(STATUSES),
+    st.one_of(st.none(), st.integers(min_value=0, max_value=60)),
+    _meeting_days,
+    _meeting_days,
+    st.booleans(),
+    st.integers(min_value=0, max_value=1000),
+    st.randoms(use_true_random=False),
+)
+def test_only_the_latest_job_search_conversation_and_no_order_matters(
+    start, status, interview_after, jsc, supplementary, before_interview, on_after, rng
+):
+    """What the sweep relies on when it reads one conversation date per person."""
+    interview = None if interview_after is None else start + timedelta(days=interview_after)
+    conversations = [start + timedelta(days=d) for d in jsc]
+    history = History(
+        job_search_start=start,
+        status=status,
+        initial_interview=interview,
+        supplementary_before_interview=before_interview,
+        job_search_conversations=tuple(conversations),
+        supplementary_conversations=tuple(start + timedelta(days=d) for d in supplementary),
+    )
+    on = start + timedelta(days=on_after)
+    try:
+        full = meetings_due(history, on)
+    except RuleInputError:
+        return
+    shuffled = list(history.supplementary_conversations)
+    rng.shuffle(shuffled)
+    summary = History(
+        job_search_start=start,
+        status=status,
+        initial_interview=interview,
+        supplementary_before_interview=before_interview,
+        job_search_conversations=tuple(sorted(conversations)[-1:]),
+        supplementary_conversations=tuple(shuffled),
+    )
+    assert meetings_due(summary, on) == full

@@ -92,6 +92,11 @@ class Command(BaseCommand):
             f"in {len(population.areas)} area(s), {time.perf_counter() - started:.1f} s"
         )
         report = sweep(population.today, progress=ProgressBar("sweeping"))
+        with connection.cursor() as cursor:
+            # The sweep has just written every attention item; without fresh statistics the
+            # planner takes the table for empty and the work queue scans it (autovacuum would
+            # catch up within minutes in a running system, but the demo is used at once).
+            cursor.execute("ANALYZE casework_attentionitem")
         self.stdout.write(f"  people without a next step: {report.without_next_step:,}")
 
     def _print_logins(self, port: int) -> None:

@@ -8,10 +8,12 @@ A query per person would scan all vacancies 350,000 times. The batch instead
 2. for a block of people, multiplies their sparse features (ISCO groups, skills) with the
    candidates' (scipy), which yields only the pairs that share an occupation group or a skill;
 3. scores those pairs with the same ``pairs`` functions as a single query;
+   Of those, only the pairs that can still reach a person's top-k are checked and ranked
+   (``_contenders``: a bar set by the best few, and the ceiling of every other pair);
 4. proves the result exact: a pair sharing nothing scores at most ``weights.NO_OVERLAP_MAX``
    (education + distance), so a person whose k-th candidate scores above that has their true
    top-k. Anyone else (few people near few vacancies) is scored against the whole candidate
-   list with ``MatchIndex.vacancy_scores`` ("fallback").
+   list, a few people at a time ("fallback").
 
 The work is split over processes with ``fork``, so the workers share the built index
 copy-on-write. Results are rows and scores; explanations are made on display with
@@ -35,6 +37,9 @@ CELL_DEGREES_LAT = 0.25
 CELL_DEGREES_LON = 0.5
 BLOCK_SIZE = 256
 SPREAD_SLACK_KM = 1.0
+PRESELECT_PER_K = 4  # pairs per row scored first to set the bar (``_contenders``)
+BAR_TOLERANCE = 2e-9  # below the bar by more than this cannot round up to it (9 decimals)
+WEAK_PAIRS_PER_STEP = 2_000_000  # bounds the memory of the dense fallback for weak rows
 
 
 @dataclass
@@ -161,8 +166,9 @@ def _run_block(block: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray, i
     candidates = _candidates(index, snapshot, block)
     out_rows = np.full((len(block), k), -1, np.int64)
     out_scores = np.zeros((len(block), k))
-    pairs = (snapshot.profile_features[block] @ snapshot.vacancy_features[candidates].T).tocoo()
-    local, vrows, sparse_part = pairs.row, candidates[pairs.col], pairs.data
+    product = (snapshot.profile_features[block] @ snapshot.vacancy_features[candidates].T).tocsr()
+    local, at = _contenders(index, block, candidates, product, k)
+    vrows, sparse_part = candidates[product.indices[at]], product.data[at]
     ok = feasible(index.profiles, block[local], index.vacancies, vrows)
     local, vrows, sparse_part = local[ok], vrows[ok], sparse_part[ok]
     scores = sparse_part + dense_parts(index.profiles, block[local], index.vacancies, vrows)
@@ -171,11 +177,55 @@ def _run_block(block: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray, i
     )
     _fill(local, vrows, scores, snapshot.id_rank, out_rows, out_scores, k)
     weak = np.flatnonzero(strong < k)
-    for i in weak:
-        found, all_scores = index.vacancy_scores(int(block[i]), candidates)
-        out_rows[i], out_scores[i] = -1, 0.0
-        _fill(np.full(len(found), i), found, all_scores, snapshot.id_rank, out_rows, out_scores, k)
+    for chunk in np.array_split(weak, max(1, len(weak) * len(candidates) // WEAK_PAIRS_PER_STEP)):
+        if len(chunk) == 0:
+            continue
+        # Everyone nearby, overlapping or not: what a single query scores, for a few at once.
+        local = np.repeat(chunk, len(candidates))
+        vrows = np.tile(candidates, len(chunk))
+        sparse_part = product[chunk].toarray().ravel()
+        ok = feasible(index.profiles, block[local], index.vacancies, vrows)
+        local, vrows, sparse_part = local[ok], vrows[ok], sparse_part[ok]
+        scores = sparse_part + dense_parts(index.profiles, block[local], index.vacancies, vrows)
+        out_rows[chunk], out_scores[chunk] = -1, 0.0
+        _fill(local, vrows, scores, snapshot.id_rank, out_rows, out_scores, k)
     return block, out_rows, out_scores, len(weak)
+
+
+def _contenders(index: MatchIndex, block, candidates, product, k: int):
+    """(local row, position in ``product.data``) of the overlapping pairs that can still be in a
+    top-k.
+
+    Why: in a dense city everyone shares a common skill with thousands of nearby jobs, and
+    checking and ranking every such pair is most of the batch. A pair scores at most its sparse
+    part plus ``NO_OVERLAP_MAX`` (the dense parts' ceiling). So each row first scores only its
+    ``PRESELECT_PER_K × k`` pairs with the largest sparse parts; if k of them are feasible, the
+    k-th best of those, T, is a bar that the top-k must reach, and every pair whose ceiling is
+    below T (by more than rounding) is dropped unseen. Rows without k feasible preselected pairs
+    keep all their pairs. The result is exactly the top-k of all pairs.
+    """
+    indptr, data = product.indptr, product.data
+    counts = np.diff(indptr)
+    row_of = np.repeat(np.arange(len(block)), counts)
+    m = PRESELECT_PER_K * k
+    chosen = []
+    for i in np.flatnonzero(counts > m):
+        start = indptr[i]
+        chosen.append(start + np.argpartition(data[start : indptr[i + 1]], -m)[-m:])
+    bar = np.full(len(block), -np.inf)
+    if chosen:
+        picked = np.concatenate(chosen)
+        local, vrows = row_of[picked], candidates[product.indices[picked]]
+        ok = feasible(index.profiles, block[local], index.vacancies, vrows)
+        local, vrows, picked = local[ok], vrows[ok], picked[ok]
+        scores = data[picked] + dense_parts(index.profiles, block[local], index.vacancies, vrows)
+        order = np.lexsort((-scores, local))
+        local, scores = local[order], scores[order]
+        rank = np.arange(len(local)) - np.searchsorted(local, local, side="left")
+        kth = rank == k - 1
+        bar[local[kth]] = scores[kth]
+    at = np.flatnonzero(data + w.NO_OVERLAP_MAX >= bar[row_of] - BAR_TOLERANCE)
+    return row_of[at], at
 
 
 def _fill(local, vrows, scores, id_rank, out_rows, out_scores, k) -> None:

@@ -87,3 +87,63 @@ def worlds(draw, max_profiles: int = 12, max_vacancies: int = 12):
     profiles = [draw(profile_json(f"p{i}")) for i in range(n_p)]
     vacancies = [draw(vacancy_json(f"v{i}")) for i in range(n_v)]
     return profiles, vacancies
+
+
+@st.composite
+def open_worlds(draw, max_profiles: int = 10, max_vacancies: int = 40):
+    """Everyone may take every job (no languages, licences or limitations in the way, any
+    working time, a long commute), so that people have many feasible overlapping jobs: the
+    case in which the batch prunes pairs it cannot rank in the top-k."""
+    profiles = [
+        JobseekerProfile.from_json(
+            {
+                "id": f"p{i}",
+                "location": draw(locations),
+                "max_commute_km": 200.0,
+                "accepts_remote": draw(st.booleans()),
+                "occupations": draw(
+                    st.lists(
+                        st.fixed_dictionaries(
+                            {
+                                "isco": st.sampled_from(ISCO),
+                                "years": st.floats(0, 20),
+                                "last_year": st.integers(2005, 2026),
+                            }
+                        ),
+                        max_size=2,
+                    )
+                ),
+                "desired_occupations": [],
+                "skills": draw(
+                    st.lists(st.sampled_from(SKILLS), min_size=1, max_size=6, unique=True)
+                ),
+                "languages": [],
+                "licences": [],
+                "education_level": draw(education),
+                "work_time": [],
+                "limitations": [],
+            }
+        )
+        for i in range(draw(st.integers(1, max_profiles)))
+    ]
+    vacancies = [
+        Vacancy.from_json(
+            {
+                "id": f"v{i}",
+                "location": draw(locations),
+                "remote": draw(st.sampled_from(voc.REMOTE_MODES)),
+                "occupation": draw(st.sampled_from(ISCO)),
+                "required_skills": draw(st.lists(st.sampled_from(SKILLS), max_size=3, unique=True)),
+                "preferred_skills": draw(
+                    st.lists(st.sampled_from(SKILLS), max_size=3, unique=True)
+                ),
+                "languages": [],
+                "licences": [],
+                "education_level_min": draw(education),
+                "work_time": draw(st.sampled_from(voc.WORK_TIMES)),
+                "demands": [],
+            }
+        )
+        for i in range(draw(st.integers(1, max_vacancies)))
+    ]
+    return profiles, vacancies

@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from saumaton.matching import MatchIndex
+from saumaton.matching import MatchIndex, batch
 from saumaton.matching.batch import vacancies_for_all
 from saumaton.matching.constraints import violations
 from saumaton.matching.reasons import pair_score
 
-from .strategies import profile_json, vacancy_json, worlds
+from .strategies import open_worlds, profile_json, vacancy_json, worlds
 
 YEAR = 2026
 K = 4
@@ -56,9 +56,16 @@ def test_results_are_feasible_and_equal_brute_force(world):
         assert [m.id for m in matches] == expected
 
 
-@settings(max_examples=60, deadline=None)
-@given(worlds())
-def test_batch_equals_single_queries(world):
+@pytest.mark.parametrize("preselect", [1, 4])
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(world=st.one_of(worlds(), open_worlds()))
+def test_batch_equals_single_queries(world, preselect, monkeypatch):
+    """Also with the bar set from the k best-overlapping pairs alone (``preselect=1``), and in
+    open worlds where people have many feasible jobs, so that the pruning of
+    ``batch._contenders`` is exercised."""
+    monkeypatch.setattr(batch, "PRESELECT_PER_K", preselect)
     profiles, vacancies = world
     index = MatchIndex(profiles, vacancies, current_year=YEAR)
     result = vacancies_for_all(index, K)
@@ -103,3 +110,21 @@ def test_removed_records_cannot_be_queried():
     index = MatchIndex([], [], current_year=YEAR)
     with pytest.raises(KeyError):
         index.vacancies_for("nobody")
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.one_of(worlds(), open_worlds()))
+def test_one_pair_at_a_time_agrees_with_the_record_level_constraints(world):
+    from saumaton.matching.pairs import feasible
+
+    profiles, vacancies = world
+    index = MatchIndex(profiles, vacancies, current_year=YEAR)
+    for profile in profiles:
+        for vacancy in vacancies:
+            ok = feasible(
+                index.profiles,
+                index.profiles.row_of[profile.id],
+                index.vacancies,
+                index.vacancies.row_of[vacancy.id],
+            )
+            assert bool(ok) == (violations(profile, vacancy) == [])

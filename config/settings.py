@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "saumaton.audit",
     "saumaton.jobseekers",
     "saumaton.casework",
+    "saumaton.employers",
     "saumaton.outbox",
     "saumaton.api",
 ]

@@ -35,6 +35,9 @@ class Event(models.Model):
         VALID_REASON_RECORDED = "valid_reason_recorded", _("Valid reason recorded")
         STATEMENT_ISSUED = "statement_issued", _("Statement issued")
         STATEMENT_DELIVERED = "statement_delivered", _("Statement delivered")
+        VACANCY_ASSIGNED = "vacancy_assigned", _("Vacancy assigned")
+        ASSIGNED_VACANCY_APPLIED = "assigned_vacancy_applied", _("Applied for an assigned vacancy")
+        HIRED = "hired", _("Hired")
 
     occurred_at = models.DateTimeField(default=timezone.now, db_index=True)
     recorded_at = models.DateTimeField(auto_now_add=True)

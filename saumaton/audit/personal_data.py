@@ -140,6 +140,20 @@ PERSONAL_DATA: dict[str, dict[str, Category]] = {
         "escalated_on": Category.CASE,
         "resolved_on": Category.CASE,
     },
+    "employers.AssignedVacancy": {
+        "vacancy": Category.CASE,
+        "assigned_on": Category.CASE,
+        "deadline": Category.CASE,
+        "state": Category.CASE,
+        "application": Category.CASE,
+        "failure": Category.CASE,
+        "decided_on": Category.CASE,
+    },
+    "employers.ProfilePublication": {
+        "published_at": Category.CASE,
+        "shares_identity": Category.CASE,
+        "pseudonym": Category.CASE,
+    },
     "audit.Event": {"type": Category.CASE, "occurred_at": Category.CASE, "payload": Category.CASE},
     "audit.AccessLog": {"at": Category.CASE, "purpose": Category.CASE},
     # The outbox's texts and documents speak about the person's case.
@@ -188,6 +202,8 @@ NOT_PERSONAL: dict[str, set[str]] = {
     "casework.Failure": {"id", "person", "meeting", "duty_period", "recorded_by", "is_synthetic"},
     "casework.Statement": {"id", "failure", "person", "issuer_organisation", "issued_by"},
     "casework.AttentionItem": {"id", "person"},
+    "employers.AssignedVacancy": {"id", "person", "assigned_by", "version", "is_synthetic"},
+    "employers.ProfilePublication": {"id", "person"},
     "audit.Event": {"id", "recorded_at", "actor", "organisation", "person", "legal_basis"},
     "audit.AccessLog": {"id", "actor", "area", "person"},
     "outbox.OutboxMessage": {

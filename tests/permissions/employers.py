@@ -1,0 +1,56 @@
+"""Employers URLs: vacancies and employers (area staff), assigned vacancies (casework),
+jobs for me (jobseeker), our vacancies and candidates (employer users)."""
+
+from datetime import timedelta
+
+from django.utils import timezone
+
+from . import CASEWORK, everyone, only
+
+EXPECTED = {
+    "employers:vacancies": only(CASEWORK),
+    "employers:import": only(CASEWORK),
+    "employers:vacancy": only(CASEWORK),
+    "employers:employers": only(CASEWORK),
+    "employers:employer": only(CASEWORK),
+    "employers:assign": only(CASEWORK),
+    "employers:not_applied": everyone(405),
+    "employers:outcome": only(CASEWORK),
+    "employers:my_jobs": only({"jobseeker"}),
+    "employers:my_applied": only({"jobseeker"}),
+    "employers:my_publication": only({"jobseeker"}),
+    "employers:our_vacancies": only({"employer_user"}),
+    "employers:our_vacancy": only({"employer_user"}),
+}
+
+
+def make_objects(world) -> dict:
+    """An open vacancy of the area's employer, assigned to the coach's and the own person."""
+    from saumaton.employers.models import AssignedVacancy
+    from tests.employers.factories import setup_jobs
+
+    jobs = setup_jobs(world)
+    today = timezone.localdate()
+    assigned, own = (
+        AssignedVacancy.objects.create(
+            person=person,
+            vacancy=jobs.vacancy,
+            assigned_on=today,
+            deadline=today + timedelta(days=7),
+        )
+        for person in (world.person, world.own_person)
+    )
+    return {
+        "vacancy_id": jobs.vacancy.pk,
+        "organisation_id_employer": jobs.employer.pk,
+        "assignment_id": assigned.pk,
+        "own_assignment_id": own.pk,
+    }
+
+
+def url_kwargs(name, world, objects):
+    if name == "employers:employer":
+        return {"organisation_id": objects["organisation_id_employer"]}
+    if name == "employers:my_applied":
+        return {"assignment_id": objects["own_assignment_id"]}
+    return None

@@ -1,7 +1,9 @@
 """The employer user's pages: our vacancies and the candidates we may see.
 
 Candidates are pseudonymous unless the person shares their identity or has applied
-(``suggestions.employer_candidates``, 380/2023 §118); a named candidate shown is logged as a read.
+(``suggestions.employer_candidates``, 380/2023 §118). Every named candidate shown is a
+disclosure to the employer and is written to the access log: ``log_reads`` logs staff only, so
+this module writes the rows itself.
 """
 
 from __future__ import annotations
@@ -9,7 +11,7 @@ from __future__ import annotations
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import get_language
 
-from saumaton.audit.access import log_reads
+from saumaton.audit.models import AccessLog
 from saumaton.core.access import requires
 from saumaton.organisations.resolver import organisation_ids_with
 from saumaton.organisations.roles import Perm
@@ -37,7 +39,16 @@ def our_vacancy(request, vacancy_id):
         if vacancy.status == Vacancy.Status.PUBLISHED
         else []
     )
-    log_reads(request.user, [c.person for c in candidates if c.person], "employers:candidates")
+    AccessLog.objects.bulk_create(
+        AccessLog(
+            actor=request.user,
+            area_id=vacancy.employer.area_id,
+            person=c.person,
+            purpose="employers:candidates",
+        )
+        for c in candidates
+        if c.person
+    )
     return render(
         request, "employers/our_vacancy.html", {"vacancy": vacancy, "candidates": candidates}
     )

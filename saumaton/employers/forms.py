@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from saumaton.casework.forms import DateInput
 from saumaton.casework.models import ApplicationReport
+from saumaton.rules.subsidies import EMPLOYER_KINDS, PAYMENT_PERIOD_MONTHS
 
 
 class ImportForm(forms.Form):
@@ -39,4 +42,45 @@ class PublicationForm(forms.Form):
     )
     shares_identity = forms.BooleanField(
         label=_("Employers may also see my name and contact details"), required=False
+    )
+
+
+class SubsidyApplicationForm(forms.Form):
+    person = forms.ChoiceField(label=_("Person"))
+    employer_kind = forms.ChoiceField(
+        label=_("Employer type"), choices=[(k, k.replace("_", " ")) for k in EMPLOYER_KINDS]
+    )
+    start = forms.DateField(label=_("Employment starts"), widget=DateInput)
+    months_requested = forms.IntegerField(label=_("Months applied for"), min_value=1, max_value=48)
+    monthly_pay_cost = forms.DecimalField(
+        label=_("Monthly pay cost (EUR)"), min_value=Decimal("0.01"), decimal_places=2
+    )
+    payment_period_months = forms.TypedChoiceField(
+        label=_("Payment period (months)"),
+        choices=[(m, str(m)) for m in PAYMENT_PERIOD_MONTHS],
+        coerce=int,
+    )
+    reduced_work_ability = forms.BooleanField(
+        label=_("The person's work ability is reduced"), required=False
+    )
+
+    def __init__(self, *args, people=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["person"].choices = [
+            (str(p.pk), f"{p.first_name} {p.last_name}") for p in people
+        ]
+
+
+class DecisionForm(forms.Form):
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
+    grant = forms.TypedChoiceField(
+        label=_("Decision"),
+        choices=[("1", _("Grant")), ("0", _("Refuse"))],
+        coerce=lambda v: v == "1",
+    )
+
+
+class ClaimForm(forms.Form):
+    amount = forms.DecimalField(
+        label=_("Amount (EUR)"), min_value=Decimal("0.01"), decimal_places=2
     )

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views_casework, views_employer, views_self, views_staff
+from . import views_casework, views_employer, views_self, views_staff, views_subsidy
 
 app_name = "employers"
 urlpatterns = [
@@ -21,4 +21,13 @@ urlpatterns = [
     path("me/publication/", views_self.my_publication, name="my_publication"),
     path("ours/", views_employer.our_vacancies, name="our_vacancies"),
     path("ours/<uuid:vacancy_id>/", views_employer.our_vacancy, name="our_vacancy"),
+    path(
+        "ours/<uuid:vacancy_id>/wage-subsidy/",
+        views_subsidy.our_subsidy_apply,
+        name="our_subsidy_apply",
+    ),
+    path("ours/wage-subsidies/", views_subsidy.our_subsidies, name="our_subsidies"),
+    path("ours/claims/<int:claim_id>/", views_subsidy.our_claim, name="our_claim"),
+    path("wage-subsidies/", views_subsidy.subsidies, name="subsidies"),
+    path("wage-subsidies/<uuid:subsidy_id>/", views_subsidy.subsidy, name="subsidy"),
 ]

@@ -21,12 +21,17 @@ EXPECTED = {
     "employers:my_publication": only({"jobseeker"}),
     "employers:our_vacancies": only({"employer_user"}),
     "employers:our_vacancy": only({"employer_user"}),
+    "employers:our_subsidy_apply": only({"employer_user"}),
+    "employers:our_subsidies": only({"employer_user"}),
+    "employers:our_claim": everyone(405),
+    "employers:subsidies": only(CASEWORK),
+    "employers:subsidy": only(CASEWORK),
 }
 
 
 def make_objects(world) -> dict:
     """An open vacancy of the area's employer, assigned to the coach's and the own person."""
-    from saumaton.employers.models import AssignedVacancy
+    from saumaton.employers.models import AssignedVacancy, WageSubsidy, WageSubsidyClaim
     from tests.employers.factories import setup_jobs
 
     jobs = setup_jobs(world)
@@ -40,7 +45,21 @@ def make_objects(world) -> dict:
         )
         for person in (world.person, world.own_person)
     )
+    subsidy = WageSubsidy.objects.create(
+        employer=jobs.employer,
+        person=world.person,
+        employer_kind="company",
+        start=today,
+        months_requested=6,
+        monthly_pay_cost=3000,
+        payment_period_months=1,
+    )
+    claim = WageSubsidyClaim.objects.create(
+        subsidy=subsidy, period_start=today, period_end=today, deadline=today
+    )
     return {
+        "subsidy_id": subsidy.pk,
+        "claim_id": claim.pk,
         "vacancy_id": jobs.vacancy.pk,
         "organisation_id_employer": jobs.employer.pk,
         "assignment_id": assigned.pk,

@@ -3,6 +3,7 @@
 from .assignments import AssignedVacancy, ProfilePublication
 from .employers import EmployerContact, EmployerContactLog, EmployerLocation, EmployerProfile
 from .journal import IndexChange
+from .subsidies import WageSubsidy, WageSubsidyClaim
 from .vacancies import Vacancy
 
 __all__ = [
@@ -14,4 +15,6 @@ __all__ = [
     "IndexChange",
     "ProfilePublication",
     "Vacancy",
+    "WageSubsidy",
+    "WageSubsidyClaim",
 ]

@@ -26,6 +26,17 @@ EXPECTED = {
     "employers:our_claim": everyone(405),
     "employers:subsidies": only(CASEWORK),
     "employers:subsidy": only(CASEWORK),
+    "api:employer-list": only(CASEWORK | {"employer_user"}, anon=401),
+    "api:employer-detail": only(CASEWORK | {"employer_user"}, anon=401),
+    "api:vacancy-list": only(CASEWORK | {"employer_user"}, anon=401),
+    "api:vacancy-detail": only(CASEWORK | {"employer_user"}, anon=401),
+    "api:vacancy-candidates": only(CASEWORK, anon=401),
+    "api:assigned-vacancy-list": only(CASEWORK, anon=401),
+    "api:assigned-vacancy-detail": only(CASEWORK, anon=401),
+    # without ?person= the request is refused as bad input (400) for those who may ask
+    "api:assigned-vacancy-suggestions": only(CASEWORK, ok=400, anon=401),
+    "api:assigned-vacancy-applied": only(CASEWORK, ok=405, anon=401),
+    "api:assigned-vacancy-outcome": only(CASEWORK, ok=405, anon=401),
 }
 
 
@@ -67,7 +78,19 @@ def make_objects(world) -> dict:
     }
 
 
+API_KEYS = {
+    "api:employer-detail": "organisation_id_employer",
+    "api:vacancy-detail": "vacancy_id",
+    "api:vacancy-candidates": "vacancy_id",
+    "api:assigned-vacancy-detail": "assignment_id",
+    "api:assigned-vacancy-applied": "assignment_id",
+    "api:assigned-vacancy-outcome": "assignment_id",
+}
+
+
 def url_kwargs(name, world, objects):
+    if name in API_KEYS:
+        return {"pk": objects[API_KEYS[name]]}
     if name == "employers:employer":
         return {"organisation_id": objects["organisation_id_employer"]}
     if name == "employers:my_applied":

@@ -5,7 +5,7 @@ from datetime import date
 
 from django.utils import timezone
 
-from saumaton.employers.adapter import person_queryset, profile_record
+from saumaton.employers.adapter import profile_records
 from saumaton.employers.models import ProfilePublication, Vacancy
 from saumaton.employers.suggestions import (
     candidates_for_vacancy,
@@ -67,14 +67,14 @@ def test_protected_traits_do_not_reach_the_record_nor_change_the_ranking(world, 
         return [(s.person.pk, s.score) for s in candidates_for_vacancy(jobs.vacancy, visible, "en")]
 
     today = date(2026, 11, 1)
-    before_record = profile_record(person_queryset().get(pk=world.person.pk), today)
+    before_record = profile_records(Person.objects.filter(pk=world.person.pk), today)
     before = ranking()
     person = world.person
     person.birth_date = date(1950, 1, 1)
     person.citizenship, person.mother_tongue = "SO", "so"
     person.first_name, person.last_name = "Ayaan", "Hassan"
     person.save()
-    assert profile_record(person_queryset().get(pk=person.pk), today) == before_record
+    assert profile_records(Person.objects.filter(pk=person.pk), today) == before_record
     assert ranking() == before
 
 

@@ -109,3 +109,16 @@ def test_an_employer_user_cannot_open_another_employers_vacancy(world, jobs, log
     )
     client = login(world.users["employer_user"])
     assert client.get(reverse("employers:our_vacancy", args=[other.pk])).status_code == 404
+
+
+def test_pages_and_reasons_speak_finnish_and_swedish(world, jobs):
+    from django.test import Client
+
+    for language, heading, reason in (
+        ("fi", "Työpaikkoja minulle", "Kokemusta"),
+        ("sv", "Jobb för mig", "rfarenhet"),
+    ):
+        client = Client(HTTP_ACCEPT_LANGUAGE=language)
+        client.force_login(world.users["jobseeker"])
+        page = client.get(reverse("employers:my_jobs")).content.decode()
+        assert heading in page and reason in page

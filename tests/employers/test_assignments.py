@@ -101,3 +101,20 @@ def test_a_hire_closes_unemployment_and_is_an_outcome(world, assigned):
         ("employed", None),
     ]
     assert Event.objects.filter(person=world.person, type=Event.Type.HIRED).exists()
+
+
+def test_an_unanswered_assignment_is_a_seam_until_settled(world, assigned):
+    from saumaton.casework.models import AttentionItem
+    from saumaton.casework.sweep import sweep
+
+    kind = AttentionItem.Kind.ASSIGNED_VACANCY_UNANSWERED
+    sweep(assigned.deadline)
+    assert not AttentionItem.objects.filter(kind=kind).exists()
+    after = assigned.deadline + timedelta(days=1)
+    sweep(after)
+    item = AttentionItem.objects.get(kind=kind, person=world.person, resolved_on__isnull=True)
+    assert item.due == assigned.deadline
+    assignments.record_not_applied(world.users["coach"], assigned, after)
+    sweep(after)
+    item.refresh_from_db()
+    assert item.resolved_on == after

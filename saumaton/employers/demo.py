@@ -19,6 +19,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from saumaton.casework.failures import record_failure
+from saumaton.casework.models import Failure
 from saumaton.jobseekers.models import Person
 from saumaton.organisations.models import AreaMunicipality, Membership, Organisation
 from saumaton.organisations.roles import Role
@@ -36,6 +37,7 @@ from .models import (
     EmployerProfile,
     ProfilePublication,
     Vacancy,
+    WageSubsidy,
 )
 
 # Industry (TOL 2008 section, in Finnish) by ISCO-08 major group of the jobs an employer offers.
@@ -275,6 +277,7 @@ def _people_side(area_id, vacancies, rng, today, counts) -> None:
             None, row.person, kind="not_applied_assigned_job", date=row.deadline
         )
         row.save(update_fields=["failure"])
+    Failure.objects.filter(assigned_vacancy__in=failures).update(is_synthetic=True)
     counts["failures"] += len(failures)
     _subsidies(hires[:SUBSIDY_CASES], today, counts)
 
@@ -292,6 +295,7 @@ def _subsidies(hires, today, counts) -> None:
             monthly_pay_cost=Decimal(2600 + 100 * (n % 7)),
             payment_period_months=1 + n % 3,
         )
+        WageSubsidy.objects.filter(pk=case.pk).update(is_synthetic=True)
         if n % 3 != 2:  # two in three are decided, the rest await a decision
             wage_subsidy.decide(None, case, grant=n % 6 != 1, today=today, expected_version=1)
         counts["wage_subsidies"] += 1

@@ -11,6 +11,8 @@ from saumaton.casework.forms import DateInput
 from saumaton.casework.models import ApplicationReport
 from saumaton.rules.subsidies import EMPLOYER_KINDS, PAYMENT_PERIOD_MONTHS
 
+from .models import EmployerContactLog, Vacancy
+
 
 class ImportForm(forms.Form):
     file = forms.FileField(label=_("CSV or JSON file"))
@@ -84,3 +86,14 @@ class ClaimForm(forms.Form):
     amount = forms.DecimalField(
         label=_("Amount (EUR)"), min_value=Decimal("0.01"), decimal_places=2
     )
+
+
+class VacancyStatusForm(forms.Form):
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
+    status = forms.ChoiceField(label=_("Status"), choices=Vacancy.Status.choices)
+
+
+class ContactLogForm(forms.Form):
+    on = forms.DateField(label=_("Date"), widget=DateInput)
+    service = forms.ChoiceField(label=_("Service"), choices=EmployerContactLog.Service.choices)
+    note = forms.CharField(label=_("Note"), required=False, max_length=500)

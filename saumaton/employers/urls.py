@@ -7,7 +7,13 @@ urlpatterns = [
     path("vacancies/", views_staff.vacancy_list, name="vacancies"),
     path("vacancies/import/", views_staff.import_page, name="import"),
     path("vacancies/<uuid:vacancy_id>/", views_staff.vacancy_detail, name="vacancy"),
+    path("vacancies/<uuid:vacancy_id>/status/", views_staff.vacancy_status, name="vacancy_status"),
     path("employers/", views_staff.employer_list, name="employers"),
+    path(
+        "employers/<int:organisation_id>/contacts/",
+        views_staff.contact_log,
+        name="contact_log",
+    ),
     path("employers/<int:organisation_id>/", views_staff.employer_detail, name="employer"),
     path("people/<uuid:person_id>/assign/", views_casework.assign, name="assign"),
     path(

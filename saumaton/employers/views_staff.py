@@ -9,17 +9,21 @@ from __future__ import annotations
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from saumaton.audit.access import log_reads
+from saumaton.casework.errors import CaseworkError
 from saumaton.core.access import requires
 from saumaton.jobseekers.models import Person
 from saumaton.organisations.models import EmploymentArea, Organisation
 from saumaton.organisations.resolver import area_ids_with
 from saumaton.organisations.roles import Perm
 
-from .forms import ImportForm
+from . import vacancies as vacancy_service
+from .forms import ContactLogForm, ImportForm, VacancyStatusForm
 from .importing import VacancyImportError, import_vacancies
 from .models import AssignedVacancy, Vacancy
 from .scoping import employers_visible_to
@@ -72,8 +76,35 @@ def vacancy_detail(request, vacancy_id):
     return render(
         request,
         "employers/vacancy_detail.html",
-        {"vacancy": vacancy, "candidates": candidates, "assigned": assigned},
+        {
+            "vacancy": vacancy,
+            "candidates": candidates,
+            "assigned": assigned,
+            "next_statuses": [
+                (value, label)
+                for value, label in Vacancy.Status.choices
+                if value in vacancy_service.ALLOWED[vacancy.status]
+            ],
+        },
     )
+
+
+@require_POST
+@requires(Perm.MANAGE_VACANCIES)
+def vacancy_status(request, vacancy_id):
+    vacancy = get_object_or_404(Vacancy.objects.visible_to(request.user), pk=vacancy_id)
+    form = VacancyStatusForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Choose a status."))
+    else:
+        try:
+            vacancy_service.change_status(
+                vacancy, form.cleaned_data["status"], expected_version=form.cleaned_data["version"]
+            )
+            messages.success(request, _("Status changed."))
+        except CaseworkError as exc:
+            messages.error(request, exc.message)
+    return redirect("employers:vacancy", vacancy_id=vacancy.pk)
 
 
 @requires(Perm.VIEW_VACANCIES)
@@ -97,8 +128,24 @@ def employer_detail(request, organisation_id):
         "contacts": employer.employer_contacts.all(),
         "log": employer.employer_contact_log.select_related("by")[:50],
         "vacancies": employer.vacancies.exclude(status=Vacancy.Status.CLOSED)[:100],
+        "form": ContactLogForm(initial={"on": timezone.localdate()}),
     }
     return render(request, "employers/employer_detail.html", context)
+
+
+@require_POST
+@requires(Perm.MANAGE_VACANCIES)
+def contact_log(request, organisation_id):
+    employer = get_object_or_404(
+        employers_visible_to(request.user, Organisation.objects.all()), pk=organisation_id
+    )
+    form = ContactLogForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Give the date and the service."))
+    else:
+        vacancy_service.log_contact(request.user, employer, **form.cleaned_data)
+        messages.success(request, _("Contact recorded."))
+    return redirect("employers:employer", organisation_id=employer.pk)
 
 
 @requires(Perm.MANAGE_VACANCIES)

@@ -122,3 +122,26 @@ def test_pages_and_reasons_speak_finnish_and_swedish(world, jobs):
         client.force_login(world.users["jobseeker"])
         page = client.get(reverse("employers:my_jobs")).content.decode()
         assert heading in page and reason in page
+
+
+def test_a_status_change_names_its_version_and_a_stale_one_changes_nothing(world, jobs, login):
+    client = login(world.users["coach"])
+    url = reverse("employers:vacancy_status", args=[jobs.vacancy.pk])
+    client.post(url, {"status": "filled", "version": 1})
+    stale = client.post(url, {"status": "closed", "version": 1}, follow=True)
+    assert "reload the page" in stale.content.decode()
+    jobs.vacancy.refresh_from_db()
+    assert (jobs.vacancy.status, jobs.vacancy.version) == ("filled", 2)
+    refused = client.post(url, {"status": "published", "version": 2}, follow=True)
+    assert "cannot become" in refused.content.decode()
+    assert Vacancy.objects.get(pk=jobs.vacancy.pk).status == "filled"
+
+
+def test_staff_record_contacts_with_employers(world, jobs, login):
+    client = login(world.users["coach"])
+    client.post(
+        reverse("employers:contact_log", args=[jobs.employer.pk]),
+        {"on": "2026-11-02", "service": "recruitment_help", "note": "Kevään rekry"},
+    )
+    page = client.get(reverse("employers:employer", args=[jobs.employer.pk])).content.decode()
+    assert "Kevään rekry" in page

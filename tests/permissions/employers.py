@@ -11,6 +11,8 @@ EXPECTED = {
     "employers:vacancies": only(CASEWORK),
     "employers:import": only(CASEWORK),
     "employers:vacancy": only(CASEWORK),
+    "employers:vacancy_status": everyone(405),
+    "employers:contact_log": everyone(405),
     "employers:employers": only(CASEWORK),
     "employers:employer": only(CASEWORK),
     "employers:assign": only(CASEWORK),
@@ -91,7 +93,7 @@ API_KEYS = {
 def url_kwargs(name, world, objects):
     if name in API_KEYS:
         return {"pk": objects[API_KEYS[name]]}
-    if name == "employers:employer":
+    if name in ("employers:employer", "employers:contact_log"):
         return {"organisation_id": objects["organisation_id_employer"]}
     if name == "employers:my_applied":
         return {"assignment_id": objects["own_assignment_id"]}

@@ -13,6 +13,7 @@ from rest_framework.decorators import action
 from rest_framework.response import Response
 
 from saumaton.api.pathway import REFUSED, PersonRecordViewSet
+from saumaton.audit.access import log_reads
 from saumaton.casework.errors import CaseworkError
 from saumaton.jobseekers.models import Person
 from saumaton.organisations.models import Organisation
@@ -80,8 +81,6 @@ class VacancyViewSet(
     @action(detail=True)
     def candidates(self, request, pk=None):
         """The best people for the vacancy among those the user may see (reads are logged)."""
-        from saumaton.audit.access import log_reads
-
         found = candidates_for_vacancy(
             self.get_object(),
             Person.objects.visible_to(request.user),
@@ -154,12 +153,7 @@ class AssignedVacancyViewSet(PersonRecordViewSet):
         """Suggested vacancies for a person the user may see, best first, with reasons."""
         person = self.visible_person(request.query_params.get("person") or None)
         found = vacancies_for_person(person, request.query_params.get("lang", "fi"), _k(request))
-        self.log_person(person)
+        log_reads(request.user, [person], "api:assigned-vacancy-suggestions")
         return Response(
             [{"id": x.vacancy.pk, "score": round(x.score, 6), "reasons": x.reasons} for x in found]
         )
-
-    def log_person(self, person) -> None:
-        from saumaton.audit.access import log_reads
-
-        log_reads(self.request.user, [person], "api:assigned-vacancy-suggestions")

@@ -15,7 +15,7 @@ this very vacancy.
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from saumaton.jobseekers.models import Person
 from saumaton.matching.explain import explain
@@ -33,7 +33,6 @@ class Suggestion:
     vacancy: Vacancy | None = None
     person: Person | None = None
     pseudonym: str = ""
-    extra: dict = field(default_factory=dict)
 
     @property
     def percent(self) -> int:

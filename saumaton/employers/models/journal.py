@@ -19,8 +19,5 @@ class IndexChange(models.Model):
     key = models.UUIDField()  # Person.id or Vacancy.id; no personal data
     at = models.DateTimeField(auto_now_add=True)
 
-    class Meta:
-        indexes = [models.Index(fields=["id", "kind"])]
-
     def __str__(self) -> str:
         return f"{self.kind} {self.key}"

@@ -15,15 +15,10 @@ from django.db import models
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from saumaton.matching import vocabulary as voc
 from saumaton.organisations.models import Organisation
 from saumaton.reference.models import IscoGroup, Municipality
 
 from .employers import EmployerLocation
-
-
-def _choices(codes: tuple[str, ...]) -> list[tuple[str, str]]:
-    return [(code, code.replace("_", " ")) for code in codes]
 
 
 class VacancyQuerySet(models.QuerySet):
@@ -134,9 +129,5 @@ class Vacancy(models.Model):
     @property
     def description(self) -> str:
         language = (get_language() or "fi")[:2]
-        own = getattr(self, f"description_{language}", "") if language in ("fi", "sv") else ""
-        return own or self.description_en or self.description_fi or self.description_sv
-
-
-DEMAND_CHOICES = _choices(voc.DEMANDS)
-LICENCE_CHOICES = _choices(voc.LICENCES)
+        own = getattr(self, f"description_{language}", "") if language in ("fi", "sv", "en") else ""
+        return own or self.description_fi or self.description_sv or self.description_en

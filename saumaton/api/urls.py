@@ -20,6 +20,9 @@ router.register("statements", pathway.StatementViewSet, basename="statement")
 router.register("employers", employers_api.EmployerViewSet, basename="employer")
 router.register("vacancies", employers_api.VacancyViewSet, basename="vacancy")
 router.register(
+    "matching-profiles", employers_api.MatchingProfileViewSet, basename="matching-profile"
+)
+router.register(
     "assigned-vacancies", employers_api.AssignedVacancyViewSet, basename="assigned-vacancy"
 )
 

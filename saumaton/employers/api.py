@@ -21,6 +21,7 @@ from saumaton.organisations.roles import Perm
 
 from . import api_serializers as s
 from . import assignments
+from .adapter import profile_records
 from .models import AssignedVacancy, Vacancy
 from .scoping import employers_visible_to
 from .suggestions import candidates_for_vacancy, vacancies_for_person
@@ -157,3 +158,32 @@ class AssignedVacancyViewSet(PersonRecordViewSet):
         return Response(
             [{"id": x.vacancy.pk, "score": round(x.score, 6), "reasons": x.reasons} for x in found]
         )
+
+
+class MatchingProfileViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
+    """People in scope as the matching engine's jobseeker records (the CLI's export schema);
+    ``profile`` is null for a person who cannot be matched (no home municipality).
+
+    The records carry coded work-ability limitations, special-category health data (GDPR
+    Art. 9; 380/2023 §114), so the export needs ``MANAGE_CASEWORK``: the staff who handle the
+    person's case. Every person on a page is a logged read.
+    """
+
+    required_permissions = {"list": Perm.MANAGE_CASEWORK}
+    serializer_class = s.MatchingProfileSerializer
+
+    def get_queryset(self):
+        return Person.objects.visible_to(self.request.user).order_by("pk")
+
+    def list(self, request, *args, **kwargs):
+        page = self.paginate_queryset(self.get_queryset())
+        records = profile_records(
+            Person.objects.filter(pk__in=[p.pk for p in page]), timezone.localdate()
+        )
+        log_reads(request.user, page, "api:matching-profile-list")
+        data = [{"id": p.pk, "profile": _json(records.get(str(p.pk)))} for p in page]
+        return self.get_paginated_response(data)
+
+
+def _json(record):
+    return record.to_json() if record is not None else None

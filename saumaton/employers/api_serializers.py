@@ -100,3 +100,10 @@ class OutcomeSerializer(serializers.Serializer):
     hired = serializers.BooleanField()
     on = serializers.DateField()
     version = serializers.IntegerField(min_value=1)
+
+
+class MatchingProfileSerializer(serializers.Serializer):
+    """A person's id and their record in the matching schema (null when unmatchable)."""
+
+    id = serializers.UUIDField()
+    profile = serializers.DictField(allow_null=True)

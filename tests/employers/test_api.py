@@ -46,3 +46,15 @@ def test_assigning_through_the_api_uses_the_service(world, jobs, login):
     refused = client.post("/api/v1/assigned-vacancies/", stranger, content_type="application/json")
     assert refused.json() == {"error": "No such person.", "field": "person"}
     assert AssignedVacancy.objects.count() == 1
+
+
+def test_profiles_export_in_the_matching_schema_and_are_logged(world, jobs, login):
+    from saumaton.matching.records import JobseekerProfile
+
+    client = login(world.users["coach"])
+    rows = client.get("/api/v1/matching-profiles/").json()["results"]
+    by_id = {row["id"]: row["profile"] for row in rows}
+    assert set(by_id) == {str(world.person.pk), str(world.own_person.pk)}
+    record = JobseekerProfile.from_json(by_id[str(world.person.pk)])
+    assert record.occupations[0].isco == "5120"
+    assert AccessLog.objects.filter(purpose="api:matching-profile-list").count() == 2

@@ -33,6 +33,7 @@ EXPECTED = {
     "api:vacancy-list": only(CASEWORK | {"employer_user"}, anon=401),
     "api:vacancy-detail": only(CASEWORK | {"employer_user"}, anon=401),
     "api:vacancy-candidates": only(CASEWORK, anon=401),
+    "api:matching-profile-list": only(CASEWORK, anon=401),
     "api:assigned-vacancy-list": only(CASEWORK, anon=401),
     "api:assigned-vacancy-detail": only(CASEWORK, anon=401),
     # without ?person= the request is refused as bad input (400) for those who may ask

@@ -64,6 +64,16 @@ def world(db) -> World:
     )
 
 
+@pytest.fixture(autouse=True)
+def fresh_matching_indexes():
+    """The process-level matching indexes must not outlive a test's database (employers app)."""
+    from saumaton.employers.index import forget_all
+
+    forget_all()
+    yield
+    forget_all()
+
+
 @pytest.fixture
 def login(client):
     def _login(user):

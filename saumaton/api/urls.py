@@ -1,6 +1,8 @@
 from django.urls import include, path
 from rest_framework.routers import DefaultRouter
 
+from saumaton.employers import api as employers_api
+
 from . import pathway, views
 
 router = DefaultRouter(trailing_slash=True)
@@ -15,6 +17,14 @@ router.register("duty-periods", pathway.DutyPeriodViewSet, basename="duty-period
 router.register("applications", pathway.ApplicationViewSet, basename="application")
 router.register("failures", pathway.FailureViewSet, basename="failure")
 router.register("statements", pathway.StatementViewSet, basename="statement")
+router.register("employers", employers_api.EmployerViewSet, basename="employer")
+router.register("vacancies", employers_api.VacancyViewSet, basename="vacancy")
+router.register(
+    "matching-profiles", employers_api.MatchingProfileViewSet, basename="matching-profile"
+)
+router.register(
+    "assigned-vacancies", employers_api.AssignedVacancyViewSet, basename="assigned-vacancy"
+)
 
 app_name = "api"
 urlpatterns = [

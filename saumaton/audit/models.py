@@ -35,6 +35,12 @@ class Event(models.Model):
         VALID_REASON_RECORDED = "valid_reason_recorded", _("Valid reason recorded")
         STATEMENT_ISSUED = "statement_issued", _("Statement issued")
         STATEMENT_DELIVERED = "statement_delivered", _("Statement delivered")
+        VACANCY_ASSIGNED = "vacancy_assigned", _("Vacancy assigned")
+        ASSIGNED_VACANCY_APPLIED = "assigned_vacancy_applied", _("Applied for an assigned vacancy")
+        HIRED = "hired", _("Hired")
+        WAGE_SUBSIDY_APPLIED = "wage_subsidy_applied", _("Wage subsidy applied for")
+        WAGE_SUBSIDY_DECIDED = "wage_subsidy_decided", _("Wage subsidy decided")
+        WAGE_SUBSIDY_CLAIMED = "wage_subsidy_claimed", _("Wage subsidy payment claimed")
 
     occurred_at = models.DateTimeField(default=timezone.now, db_index=True)
     recorded_at = models.DateTimeField(auto_now_add=True)

@@ -317,6 +317,10 @@ class AttentionItem(models.Model):
             "integration_ending",
             _("Integration plan ending without an employment plan"),
         )
+        ASSIGNED_VACANCY_UNANSWERED = (
+            "assigned_vacancy_unanswered",
+            _("Assigned vacancy: deadline passed, nothing recorded"),
+        )
 
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="attention_items")
     kind = models.CharField(max_length=32, choices=Kind.choices)

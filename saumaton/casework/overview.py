@@ -13,6 +13,7 @@ from django.db.models import Count
 from django.utils import timezone
 
 from saumaton.audit.models import Event
+from saumaton.employers.overview import JobsSection, jobs_for
 from saumaton.jobseekers import target_groups
 
 from .models import (
@@ -47,6 +48,7 @@ class Overview:
     timeline: list
     timeline_types: list
     timeline_organisations: list
+    jobs: JobsSection  # assigned and suggested vacancies (employers app)
 
 
 def overview_for(person, today: date, *, event_type: str = "", organisation: str = "") -> Overview:
@@ -106,4 +108,5 @@ def overview_for(person, today: date, *, event_type: str = "", organisation: str
         timeline=list(events[:TIMELINE_LIMIT]),
         timeline_types=types,
         timeline_organisations=organisations,
+        jobs=jobs_for(person),
     )

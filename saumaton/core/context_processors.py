@@ -6,6 +6,7 @@ from django.conf import settings
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from saumaton.employers.navigation import LINKS as EMPLOYER_LINKS
 from saumaton.organisations.roles import Perm
 
 _LINKS = (
@@ -17,6 +18,7 @@ _LINKS = (
     (Perm.VIEW_AREA_STRUCTURE, "organisations:area", _("Employment area")),
     (Perm.VIEW_ORGANISATION_DIRECTORY, "organisations:directory", _("Organisations")),
     (Perm.VIEW_ACCESS_LOG, "audit:index", _("Access log")),
+    *EMPLOYER_LINKS,
 )
 
 

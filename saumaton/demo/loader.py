@@ -18,6 +18,7 @@ from django.utils import timezone
 
 from saumaton.accounts.models import User
 from saumaton.audit.models import Event
+from saumaton.employers.demo import load_employers
 from saumaton.jobseekers.models import JobseekerCustomership, Person
 from saumaton.organisations.models import (
     AreaMunicipality,
@@ -58,6 +59,7 @@ class DemoLoader:
         organisations, units = self._organisations(areas)
         users = self._staff(organisations, units)
         self._people(organisations, units, users)
+        load_employers(self.population)
 
     def _areas(self) -> dict[str, EmploymentArea]:
         areas = {}

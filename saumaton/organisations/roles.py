@@ -45,6 +45,9 @@ class Perm(StrEnum):
     MERGE_PERSONS = "merge_persons"  # duplicate records: GDPR Art. 5(1)(d) accuracy
     ISSUE_STATEMENT = "issue_statement"
     RUN_OWN_PATHWAY = "run_own_pathway"  # a jobseeker's reports and valid reasons
+    VIEW_VACANCIES = "view_vacancies"  # the area's employers, vacancies and suggestions
+    MANAGE_VACANCIES = "manage_vacancies"  # import and edit vacancies, log employer contacts
+    ACT_FOR_EMPLOYER = "act_for_employer"  # an employer user's own vacancies and candidates
 
 
 _CASEWORK = {
@@ -53,11 +56,13 @@ _CASEWORK = {
     Perm.USE_RULES,
     Perm.MANAGE_CASEWORK,
     Perm.VIEW_WORK_QUEUE,
+    Perm.VIEW_VACANCIES,
+    Perm.MANAGE_VACANCIES,
 }
 
 ROLE_PERMISSIONS: dict[Role, frozenset[Perm]] = {
     Role.JOBSEEKER: frozenset({Perm.VIEW_OWN_RECORD, Perm.RUN_OWN_PATHWAY}),
-    Role.EMPLOYER_USER: frozenset({Perm.VIEW_ORGANISATION_DIRECTORY}),
+    Role.EMPLOYER_USER: frozenset({Perm.VIEW_ORGANISATION_DIRECTORY, Perm.ACT_FOR_EMPLOYER}),
     Role.COACH: frozenset(_CASEWORK),
     Role.UNIT_LEAD: frozenset(
         _CASEWORK

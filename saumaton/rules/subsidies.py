@@ -9,8 +9,9 @@ rules before that are not modelled.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
+from saumaton.rules.calendar import add_months
 from saumaton.rules.errors import RuleInputError
 from saumaton.rules.rulesets import ruleset_for
 
@@ -168,3 +169,40 @@ def service_limits(service: str, on: date, *, age: int | None = None) -> Service
         "unknown service; one of start_up_grant, work_trial, rehabilitative_work_activity",
         "service",
     )
+
+
+# ---- payment of the wage subsidy ------------------------------------------------------------
+
+PAYMENT_PERIOD_MONTHS = (1, 2, 3)
+CLAIM_WINDOW_MONTHS = 2
+PAYMENT_BASIS = (
+    "KEHA payment guidance 'Palkkatuen maksatushakemus': paid afterwards per payment period of "
+    "1, 2 or 3 months; claim within 2 months of the end of the calendar month in which the "
+    "period ends (VNA 1073/2012 §16 as applied; the 380/2023-era section not yet verified)",
+)
+
+
+@dataclass(frozen=True)
+class PaymentPeriod:
+    start: date
+    end: date
+    claim_deadline: date
+
+
+def wage_subsidy_payment_schedule(
+    start: date, end: date, period_months: int
+) -> tuple[PaymentPeriod, ...]:
+    """The subsidy's payment periods from ``start`` to ``end`` (inclusive), each with the last
+    day its payment claim can be made; a claim made later has lapsed (basis: PAYMENT_BASIS)."""
+    if period_months not in PAYMENT_PERIOD_MONTHS:
+        raise RuleInputError("payment period is 1, 2 or 3 months", "period_months")
+    if end < start:
+        raise RuleInputError("the subsidy ends before it starts", "end")
+    periods, begin, step = [], start, 1
+    while begin <= end:
+        finish = min(add_months(start, step * period_months) - timedelta(days=1), end)
+        month_end = add_months(finish.replace(day=1), 1) - timedelta(days=1)
+        deadline = add_months(month_end.replace(day=1), CLAIM_WINDOW_MONTHS + 1) - timedelta(days=1)
+        periods.append(PaymentPeriod(begin, finish, deadline))
+        begin, step = finish + timedelta(days=1), step + 1
+    return tuple(periods)

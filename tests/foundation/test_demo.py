@@ -116,3 +116,17 @@ def test_fresh_demo_has_pathways_and_the_sweep_finds_everyone_a_next_step(demo_d
     assert ApplicationReport.objects.filter(person=me, reported_by=me.user).exists()
     assert Failure.objects.filter(person=me, state=Failure.State.OPEN).exists()
     assert me.events.filter(type="meeting_missed").exists()
+
+
+def test_demo_has_open_vacancies_and_an_employer_who_sees_candidates(demo_db, client):
+    from saumaton.employers.models import AssignedVacancy, Vacancy, WageSubsidy
+
+    open_vacancies = Vacancy.objects.filter(status="published").count()
+    assert 1200 <= open_vacancies <= 1600
+    assert AssignedVacancy.objects.filter(state="hired").exists()
+    assert AssignedVacancy.objects.filter(state="not_applied", failure__isnull=False).exists()
+    assert WageSubsidy.objects.filter(state="granted", claims__isnull=False).exists()
+    client.login(username="employer", password="saumaton-demo")
+    mine = Vacancy.objects.filter(employer__memberships__user__username="employer").first()
+    page = client.get(f"/jobs/ours/{mine.pk}/")
+    assert page.status_code == 200 and page.context["candidates"]

@@ -1,0 +1,109 @@
+"""Serializers of the employers API. The vacancy's ``matching`` field is the export schema the
+matching CLI reads (``saumaton.matching.records.Vacancy.to_json``), so a file of those lines
+can be fed to ``saumaton match`` unchanged."""
+
+from __future__ import annotations
+
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers
+
+from saumaton.casework.models import ApplicationReport
+from saumaton.organisations.models import Organisation
+
+from .adapter import vacancy_record
+from .models import AssignedVacancy, Vacancy
+
+
+class EmployerSerializer(serializers.ModelSerializer):
+    industry = serializers.CharField(source="employer_profile.industry", default="")
+
+    class Meta:
+        model = Organisation
+        fields = ["id", "name", "business_id", "area", "industry"]
+
+
+class VacancySerializer(serializers.ModelSerializer):
+    matching = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Vacancy
+        fields = [
+            "id",
+            "employer",
+            "reference",
+            "title_fi",
+            "title_sv",
+            "title_en",
+            "description_fi",
+            "description_sv",
+            "description_en",
+            "occupation",
+            "required_skills",
+            "preferred_skills",
+            "languages",
+            "licences",
+            "education_level_min",
+            "municipality",
+            "postcode",
+            "lat",
+            "lon",
+            "remote",
+            "work_time",
+            "demands",
+            "duration_months",
+            "start_date",
+            "deadline",
+            "wage_subsidy_eligible",
+            "status",
+            "version",
+            "matching",
+        ]
+
+    @extend_schema_field(serializers.DictField())
+    def get_matching(self, vacancy) -> dict:
+        return vacancy_record(vacancy).to_json()
+
+
+class MatchSerializer(serializers.Serializer):
+    """One suggestion: the other side's id, the score 0–1, and the reasons as sentences."""
+
+    id = serializers.UUIDField()
+    score = serializers.FloatField()
+    reasons = serializers.ListField(child=serializers.CharField())
+
+
+class AssignedVacancySerializer(serializers.ModelSerializer):
+    person_id = serializers.UUIDField()
+    vacancy_id = serializers.UUIDField()
+
+    class Meta:
+        model = AssignedVacancy
+        fields = [
+            "id",
+            "person_id",
+            "vacancy_id",
+            "assigned_on",
+            "deadline",
+            "state",
+            "decided_on",
+            "version",
+        ]
+        read_only_fields = ["id", "assigned_on", "state", "decided_on", "version"]
+
+
+class AppliedSerializer(serializers.Serializer):
+    applied_on = serializers.DateField()
+    channel = serializers.ChoiceField(choices=ApplicationReport.Channel.choices)
+
+
+class OutcomeSerializer(serializers.Serializer):
+    hired = serializers.BooleanField()
+    on = serializers.DateField()
+    version = serializers.IntegerField(min_value=1)
+
+
+class MatchingProfileSerializer(serializers.Serializer):
+    """A person's id and their record in the matching schema (null when unmatchable)."""
+
+    id = serializers.UUIDField()
+    profile = serializers.DictField(allow_null=True)

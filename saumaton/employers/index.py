@@ -1,0 +1,109 @@
+"""One process-level matching index per employment area, kept current from the change journal.
+
+Choice (documented in docs/matching.md, "From the database"): building the index for an area
+reads every active jobseeker profile and published vacancy once; afterwards each query first
+applies the ``IndexChange`` rows written since the last one it saw (the version stamp), re-reading
+only the people and vacancies they name and calling ``upsert_*``/``remove_*`` of
+``saumaton.matching.index.MatchIndex``. So a saved profile or vacancy is matched again by the
+next request in every process, without a rebuild and without a message bus.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass
+
+from django.db.models import Max
+from django.utils import timezone
+
+from saumaton.jobseekers.models import JobseekerCustomership, Person
+from saumaton.matching.index import MatchIndex
+
+from .adapter import profile_records, vacancy_record
+from .models import IndexChange, Vacancy
+
+
+@dataclass
+class _Cached:
+    index: MatchIndex
+    journal_id: int
+
+
+_CACHE: dict[int, _Cached] = {}
+_LOCK = threading.Lock()
+
+
+def _people(area_id: int):
+    """Active jobseekers of the area; an uncorrelated IN, as in ``jobseekers.scoping`` (a join
+    with DISTINCT made SQLite take seconds on the demo)."""
+    active = JobseekerCustomership.objects.filter(
+        organisation__area_id=area_id, end_date__isnull=True
+    )
+    return Person.objects.filter(pk__in=active.values("person_id"))
+
+
+def _vacancies(area_id: int):
+    return Vacancy.objects.open().filter(employer__area_id=area_id)
+
+
+def _journal_head() -> int:
+    return IndexChange.objects.aggregate(head=Max("id"))["head"] or 0
+
+
+def build(area_id: int) -> MatchIndex:
+    """A fresh index of the area's active jobseekers and published vacancies."""
+    today = timezone.localdate()
+    profiles = profile_records(_people(area_id), today).values()
+    return MatchIndex(
+        (p for p in profiles if p is not None),
+        (vacancy_record(v) for v in _vacancies(area_id)),
+        current_year=today.year,
+    )
+
+
+def index_for(area_id: int) -> MatchIndex:
+    """The area's index, caught up with every change journalled before this call."""
+    with _LOCK:
+        cached = _CACHE.get(area_id)
+        if cached is None:
+            head = _journal_head()  # read first: changes during the build are applied later
+            cached = _CACHE[area_id] = _Cached(build(area_id), head)
+        else:
+            _catch_up(area_id, cached)
+        return cached.index
+
+
+def _catch_up(area_id: int, cached: _Cached) -> None:
+    changes = list(
+        IndexChange.objects.filter(id__gt=cached.journal_id).values_list("id", "kind", "key")
+    )
+    if not changes:
+        return
+    person_ids = {str(k) for _, kind, k in changes if kind == IndexChange.Kind.PERSON}
+    vacancy_ids = {str(k) for _, kind, k in changes if kind == IndexChange.Kind.VACANCY}
+    index, today = cached.index, timezone.localdate()
+    found = profile_records(_people(area_id).filter(pk__in=person_ids), today)
+    for pid in person_ids:
+        record = found.get(pid)
+        if record is not None:
+            index.upsert_profile(record)
+        elif pid in index.profile_records:
+            index.remove_profile(pid)
+    open_now = {str(v.pk): v for v in _vacancies(area_id).filter(pk__in=vacancy_ids)}
+    for vid in vacancy_ids:
+        if vid in open_now:
+            index.upsert_vacancy(vacancy_record(open_now[vid]))
+        elif vid in index.vacancy_records:
+            index.remove_vacancy(vid)
+    cached.journal_id = max(change_id for change_id, _, _ in changes)
+
+
+def forget_all() -> None:
+    """Drop every cached index (tests; a command that rewrote the data wholesale)."""
+    with _LOCK:
+        _CACHE.clear()
+
+
+def journal(kind: str, keys) -> None:
+    """Record that these people or vacancies changed (one insert for many)."""
+    IndexChange.objects.bulk_create(IndexChange(kind=kind, key=key) for key in keys)

@@ -1,0 +1,101 @@
+"""Employers URLs: vacancies and employers (area staff), assigned vacancies (casework),
+jobs for me (jobseeker), our vacancies and candidates (employer users)."""
+
+from datetime import timedelta
+
+from django.utils import timezone
+
+from . import CASEWORK, everyone, only
+
+EXPECTED = {
+    "employers:vacancies": only(CASEWORK),
+    "employers:import": only(CASEWORK),
+    "employers:vacancy": only(CASEWORK),
+    "employers:vacancy_status": everyone(405),
+    "employers:contact_log": everyone(405),
+    "employers:employers": only(CASEWORK),
+    "employers:employer": only(CASEWORK),
+    "employers:assign": only(CASEWORK),
+    "employers:not_applied": everyone(405),
+    "employers:outcome": only(CASEWORK),
+    "employers:my_jobs": only({"jobseeker"}),
+    "employers:my_applied": only({"jobseeker"}),
+    "employers:my_publication": only({"jobseeker"}),
+    "employers:our_vacancies": only({"employer_user"}),
+    "employers:our_vacancy": only({"employer_user"}),
+    "employers:our_subsidy_apply": only({"employer_user"}),
+    "employers:our_subsidies": only({"employer_user"}),
+    "employers:our_claim": everyone(405),
+    "employers:subsidies": only(CASEWORK),
+    "employers:subsidy": only(CASEWORK),
+    "api:employer-list": only(CASEWORK | {"employer_user"}, anon=401),
+    "api:employer-detail": only(CASEWORK | {"employer_user"}, anon=401),
+    "api:vacancy-list": only(CASEWORK | {"employer_user"}, anon=401),
+    "api:vacancy-detail": only(CASEWORK | {"employer_user"}, anon=401),
+    "api:vacancy-candidates": only(CASEWORK, anon=401),
+    "api:matching-profile-list": only(CASEWORK, anon=401),
+    "api:assigned-vacancy-list": only(CASEWORK, anon=401),
+    "api:assigned-vacancy-detail": only(CASEWORK, anon=401),
+    # without ?person= the request is refused as bad input (400) for those who may ask
+    "api:assigned-vacancy-suggestions": only(CASEWORK, ok=400, anon=401),
+    "api:assigned-vacancy-applied": only(CASEWORK, ok=405, anon=401),
+    "api:assigned-vacancy-outcome": only(CASEWORK, ok=405, anon=401),
+}
+
+
+def make_objects(world) -> dict:
+    """An open vacancy of the area's employer, assigned to the coach's and the own person."""
+    from saumaton.employers.models import AssignedVacancy, WageSubsidy, WageSubsidyClaim
+    from tests.employers.factories import setup_jobs
+
+    jobs = setup_jobs(world)
+    today = timezone.localdate()
+    assigned, own = (
+        AssignedVacancy.objects.create(
+            person=person,
+            vacancy=jobs.vacancy,
+            assigned_on=today,
+            deadline=today + timedelta(days=7),
+        )
+        for person in (world.person, world.own_person)
+    )
+    subsidy = WageSubsidy.objects.create(
+        employer=jobs.employer,
+        person=world.person,
+        employer_kind="company",
+        start=today,
+        months_requested=6,
+        monthly_pay_cost=3000,
+        payment_period_months=1,
+    )
+    claim = WageSubsidyClaim.objects.create(
+        subsidy=subsidy, period_start=today, period_end=today, deadline=today
+    )
+    return {
+        "subsidy_id": subsidy.pk,
+        "claim_id": claim.pk,
+        "vacancy_id": jobs.vacancy.pk,
+        "organisation_id_employer": jobs.employer.pk,
+        "assignment_id": assigned.pk,
+        "own_assignment_id": own.pk,
+    }
+
+
+API_KEYS = {
+    "api:employer-detail": "organisation_id_employer",
+    "api:vacancy-detail": "vacancy_id",
+    "api:vacancy-candidates": "vacancy_id",
+    "api:assigned-vacancy-detail": "assignment_id",
+    "api:assigned-vacancy-applied": "assignment_id",
+    "api:assigned-vacancy-outcome": "assignment_id",
+}
+
+
+def url_kwargs(name, world, objects):
+    if name in API_KEYS:
+        return {"pk": objects[API_KEYS[name]]}
+    if name in ("employers:employer", "employers:contact_log"):
+        return {"organisation_id": objects["organisation_id_employer"]}
+    if name == "employers:my_applied":
+        return {"assignment_id": objects["own_assignment_id"]}
+    return None

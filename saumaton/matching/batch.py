@@ -12,8 +12,8 @@ A query per person would scan all vacancies 350,000 times. The batch instead
    (``_contenders``: a bar set by the best few, and the ceiling of every other pair);
 4. proves the result exact: a pair sharing nothing scores at most ``weights.NO_OVERLAP_MAX``
    (education + distance), so a person whose k-th candidate scores above that has their true
-   top-k. Anyone else (few people near few vacancies) is scored against the whole candidate
-   list, a few people at a time ("fallback").
+   top-k. Anyone else (few people near few vacancies) also gets the jobs they share nothing
+   with, nearest first, until no farther job can enter their top-k (``_complete_weak``).
 
 The work is split over processes with ``fork``, so the workers share the built index
 copy-on-write. Results are rows and scores; explanations are made on display with
@@ -30,6 +30,7 @@ import numpy as np
 from scipy import sparse
 
 from saumaton.matching import weights as w
+from saumaton.matching.constraints import COMMUTE_TOLERANCE_KM
 from saumaton.matching.index import SCORE_DECIMALS, MatchIndex
 from saumaton.matching.pairs import dense_parts, feasible, haversine_rad
 
@@ -39,7 +40,8 @@ BLOCK_SIZE = 256
 SPREAD_SLACK_KM = 1.0
 PRESELECT_PER_K = 4  # pairs per row scored first to set the bar (``_contenders``)
 BAR_TOLERANCE = 2e-9  # below the bar by more than this cannot round up to it (9 decimals)
-WEAK_PAIRS_PER_STEP = 2_000_000  # bounds the memory of the dense fallback for weak rows
+WEAK_PAIRS_PER_STEP = 2_000_000  # bounds the memory of the search for weak rows
+RING_SIZE = 512  # candidates per ring of that search
 
 
 @dataclass
@@ -177,19 +179,67 @@ def _run_block(block: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray, i
     )
     _fill(local, vrows, scores, snapshot.id_rank, out_rows, out_scores, k)
     weak = np.flatnonzero(strong < k)
-    for chunk in np.array_split(weak, max(1, len(weak) * len(candidates) // WEAK_PAIRS_PER_STEP)):
-        if len(chunk) == 0:
-            continue
-        # Everyone nearby, overlapping or not: what a single query scores, for a few at once.
-        local = np.repeat(chunk, len(candidates))
-        vrows = np.tile(candidates, len(chunk))
-        sparse_part = product[chunk].toarray().ravel()
-        ok = feasible(index.profiles, block[local], index.vacancies, vrows)
-        local, vrows, sparse_part = local[ok], vrows[ok], sparse_part[ok]
-        scores = sparse_part + dense_parts(index.profiles, block[local], index.vacancies, vrows)
-        out_rows[chunk], out_scores[chunk] = -1, 0.0
-        _fill(local, vrows, scores, snapshot.id_rank, out_rows, out_scores, k)
+    if len(weak):
+        _complete_weak(index, snapshot, block, weak, candidates, product, out_rows, out_scores)
     return block, out_rows, out_scores, len(weak)
+
+
+def _complete_weak(index, snapshot, block, weak, candidates, product, out_rows, out_scores):
+    """Complete the top-k of the people whose overlapping jobs did not fill it ("weak" rows)
+    with the jobs they share nothing with, nearest first.
+
+    Why: such a job scores only its education and distance parts, at most
+    ``EDUCATION_MET + DISTANCE·exp(-km/scale)``, and a job's distance from a person is at least
+    its distance from the block's centre less the person's own. So the candidates are taken in
+    rings by distance from the centre (fully remote jobs first, their distance part does not
+    fade), and a person leaves the search when no job beyond the ring can reach their k-th
+    score or their commute limit. Overlapping jobs were already ranked by ``_contenders``.
+    """
+    k = out_rows.shape[1]
+    P, V = index.profiles.columns, index.vacancies.columns
+    lat, lon = P["lat"][block], P["lon"][block]
+    centre_lat, centre_lon = lat.mean(), lon.mean()
+    key = haversine_rad(centre_lat, centre_lon, V["lat"][candidates], V["lon"][candidates])
+    key[V["remote"][candidates]] = 0.0
+    order = np.argsort(key, kind="stable")
+    key = key[order]
+    to_centre = haversine_rad(centre_lat, centre_lon, lat, lon)
+    steps = max(1, len(weak) * len(candidates) // WEAK_PAIRS_PER_STEP)
+    for chunk in np.array_split(weak, steps):
+        if not len(chunk):
+            continue
+        shares = product[chunk].toarray() != 0
+        active = np.arange(len(chunk))
+        for start in range(0, len(order), RING_SIZE):
+            rows = chunk[active]
+            floor = np.maximum(0.0, key[start] - to_centre[rows])
+            ceiling = w.EDUCATION_MET + w.DISTANCE * np.exp(-floor / w.DISTANCE_SCALE_KM)
+            bar = np.where(out_rows[rows, k - 1] >= 0, out_scores[rows, k - 1], -np.inf)
+            within = floor <= P["max_km"][block[rows]] + COMMUTE_TOLERANCE_KM
+            active = active[(ceiling >= bar - BAR_TOLERANCE) & (within | (key[start] == 0.0))]
+            if not active.size:
+                break
+            ring = order[start : start + RING_SIZE]
+            a, c = np.nonzero(~shares[np.ix_(active, ring)])
+            local, vrows = chunk[active[a]], candidates[ring[c]]
+            ok = feasible(index.profiles, block[local], index.vacancies, vrows)
+            local, vrows = local[ok], vrows[ok]
+            scores = dense_parts(index.profiles, block[local], index.vacancies, vrows)
+            _merge(local, vrows, scores, snapshot.id_rank, out_rows, out_scores)
+
+
+def _merge(local, vrows, scores, id_rank, out_rows, out_scores) -> None:
+    """Rank new pairs together with the current top-k of their rows."""
+    if len(local) == 0:
+        return
+    k = out_rows.shape[1]
+    rows = np.unique(local)
+    held = out_rows[rows] >= 0
+    local = np.concatenate([np.repeat(rows, k)[held.ravel()], local])
+    vrows = np.concatenate([out_rows[rows][held], vrows])
+    scores = np.concatenate([out_scores[rows][held], scores])
+    out_rows[rows], out_scores[rows] = -1, 0.0
+    _fill(local, vrows, scores, id_rank, out_rows, out_scores, k)
 
 
 def _contenders(index: MatchIndex, block, candidates, product, k: int):

@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "saumaton.audit",
     "saumaton.jobseekers",
     "saumaton.casework",
+    "saumaton.ecosystem",
     "saumaton.outbox",
     "saumaton.api",
 ]
@@ -203,7 +204,7 @@ SAUMATON_OUTBOX_TRANSPORTS = {
     **env.dict("SAUMATON_OUTBOX_TRANSPORTS", default={}),
 }
 # Seam-guard finders contributed by apps other than casework (see casework/sweep.py).
-SAUMATON_SEAM_FINDERS: list[str] = []
+SAUMATON_SEAM_FINDERS: list[str] = ["saumaton.ecosystem.seam.find_referral_seams"]
 
 SAUMATON_OUTBOX_MAX_ATTEMPTS = env.int("SAUMATON_OUTBOX_MAX_ATTEMPTS", default=5)
 # E-mail over SMTP (Django's backend), used when the e-mail channel's transport is "smtp".

@@ -317,6 +317,9 @@ class AttentionItem(models.Model):
             "integration_ending",
             _("Integration plan ending without an employment plan"),
         )
+        REFERRAL_UNANSWERED = "referral_unanswered", _("Referral not answered in time")
+        REFERRAL_STALLED = "referral_stalled", _("Referral stalled")
+        MULTISECTORAL_DEADLINE = "multisectoral_deadline", _("Multisectoral plan or review due")
 
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="attention_items")
     kind = models.CharField(max_length=32, choices=Kind.choices)

@@ -13,6 +13,7 @@ urlpatterns = [
     path("accounts/", include("saumaton.accounts.urls")),
     path("jobseekers/", include("saumaton.jobseekers.urls")),
     path("casework/", include("saumaton.casework.urls")),
+    path("ecosystem/", include("saumaton.ecosystem.urls")),
     path("organisations/", include("saumaton.organisations.urls")),
     path("audit/", include("saumaton.audit.urls")),
     path("api/", include("saumaton.api.urls")),

@@ -1,6 +1,8 @@
 from django.urls import include, path
 from rest_framework.routers import DefaultRouter
 
+from saumaton.ecosystem import api as ecosystem
+
 from . import pathway, views
 
 router = DefaultRouter(trailing_slash=True)
@@ -15,10 +17,14 @@ router.register("duty-periods", pathway.DutyPeriodViewSet, basename="duty-period
 router.register("applications", pathway.ApplicationViewSet, basename="application")
 router.register("failures", pathway.FailureViewSet, basename="failure")
 router.register("statements", pathway.StatementViewSet, basename="statement")
+router.register("services", ecosystem.ServiceViewSet, basename="service")
+router.register("referrals", ecosystem.ReferralViewSet, basename="referral")
+router.register("consents", ecosystem.ConsentViewSet, basename="consent")
 
 app_name = "api"
 urlpatterns = [
     path("schema/", views.SchemaView.as_view(), name="schema"),
     path("v1/rules/eval", views.RulesEvalView.as_view(), name="rules-eval"),
+    path("v1/catalogue-feed/", ecosystem.CatalogueFeedView.as_view(), name="catalogue-feed"),
     path("v1/", include(router.urls)),
 ]

@@ -30,6 +30,7 @@ from saumaton.organisations.roles import Role
 from saumaton.synth.histories import HistoryFactory
 from saumaton.synth.records import PersonRecord, SyntheticPopulation
 
+from .ecosystem import load_ecosystem
 from .pathways import Owner, PathwayWriter
 
 DEMO_PASSWORD = "saumaton-demo"
@@ -58,6 +59,7 @@ class DemoLoader:
         organisations, units = self._organisations(areas)
         users = self._staff(organisations, units)
         self._people(organisations, units, users)
+        load_ecosystem(areas.values(), self.population.today, self.population.seed)
 
     def _areas(self) -> dict[str, EmploymentArea]:
         areas = {}

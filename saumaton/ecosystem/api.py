@@ -9,16 +9,22 @@ feed carries no personal data and needs no login.
 from __future__ import annotations
 
 from django.utils import timezone
-from rest_framework import serializers, viewsets
+from django.utils.translation import gettext as _
+from drf_spectacular.utils import extend_schema
+from rest_framework import serializers, status, viewsets
+from rest_framework.decorators import action
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from saumaton.audit.access import log_reads
+from saumaton.api.pathway import PathwayViewSet
 from saumaton.core.access import PUBLIC
+from saumaton.organisations.models import Organisation
+from saumaton.organisations.resolver import area_ids_of
 from saumaton.organisations.roles import Perm
 
-from . import catalogue
+from . import catalogue, consents, referrals
 from .access import referrals_visible_to
+from .errors import EcosystemError
 from .feed import catalogue_feed
 from .models import Consent, Service
 
@@ -85,33 +91,125 @@ class ServiceViewSet(viewsets.ReadOnlyModelViewSet):
         return catalogue.search(filters, timezone.localdate())
 
 
-class _LoggedReads:
-    purpose = ""
-
-    def list(self, request, *args, **kwargs):
-        page = self.paginate_queryset(self.get_queryset())
-        log_reads(request.user, {row.person for row in page}, self.purpose)
-        return self.get_paginated_response(self.get_serializer(page, many=True).data)
-
-    def retrieve(self, request, *args, **kwargs):
-        row = self.get_object()
-        log_reads(request.user, [row.person], self.purpose)
-        return Response(self.get_serializer(row).data)
+class ReferralCreateSerializer(serializers.Serializer):
+    person = serializers.UUIDField()
+    service = serializers.IntegerField(required=False, allow_null=True)
+    organisation = serializers.IntegerField(required=False, allow_null=True)
+    purpose = serializers.CharField()
+    categories = serializers.ListField(child=serializers.CharField())
+    legal_basis = serializers.CharField()
+    consent = serializers.IntegerField(required=False, allow_null=True)
 
 
-class ReferralViewSet(_LoggedReads, viewsets.ReadOnlyModelViewSet):
-    required_permission = Perm.VIEW_REFERRALS
+class TransitionSerializer(serializers.Serializer):
+    action = serializers.ChoiceField(choices=referrals.TRANSITIONS)
+    version = serializers.IntegerField()
+    reason = serializers.CharField(required=False, allow_blank=True, default="")
+    on = serializers.DateField(required=False, allow_null=True, default=None)
+    start_date = serializers.DateField(required=False, allow_null=True, default=None)
+    expected_end = serializers.DateField(required=False, allow_null=True, default=None)
+    outcome = serializers.CharField(required=False, allow_blank=True, default="")
+    own_fault = serializers.BooleanField(required=False, default=False)
+
+
+class ConsentCreateSerializer(serializers.Serializer):
+    person = serializers.UUIDField()
+    purpose = serializers.CharField()
+    categories = serializers.ListField(child=serializers.CharField())
+    recipients = serializers.ListField(child=serializers.IntegerField())
+    legal_basis = serializers.CharField()
+    valid_from = serializers.DateField()
+    valid_to = serializers.DateField(required=False, allow_null=True, default=None)
+    evidence = serializers.CharField()
+
+
+def _in_area(user, queryset, pk, *, area_lookup: str, field: str, message: str):
+    """A service or organisation of the user's areas, or the refusal naming the field."""
+    if pk is None:
+        return None
+    found = queryset.filter(pk=pk, **{f"{area_lookup}__in": area_ids_of(user)}).first()
+    if found is None:
+        raise EcosystemError(message, field)
+    return found
+
+
+class ReferralViewSet(PathwayViewSet):
+    """Referrals: a partner sees those to their organisation while active, casework roles those
+    of their people. ``POST`` refers a person (casework roles); ``POST .../transition/``
+    moves a referral on (the receiving organisation), with the version seen (409 if stale)."""
+
     serializer_class = ReferralSerializer
-    purpose = "api:referrals"
+    required_permissions = {
+        "list": Perm.VIEW_REFERRALS,
+        "retrieve": Perm.VIEW_REFERRALS,
+        "create": Perm.MANAGE_CASEWORK,
+        "transition": Perm.MANAGE_REFERRALS,
+    }
 
     def get_queryset(self):
         return referrals_visible_to(self.request.user).select_related("person").order_by("id")
 
+    @extend_schema(request=ReferralCreateSerializer, responses={201: ReferralSerializer})
+    def create(self, request):
+        data = self.parse(ReferralCreateSerializer)
+        user = request.user
+        person = self.visible_person(data["person"])
+        service = _in_area(
+            user,
+            Service.objects.filter(active=True),
+            data.get("service"),
+            area_lookup="provider__area_id",
+            field="service",
+            message=_("No such service."),
+        )
+        organisation = _in_area(
+            user,
+            Organisation.objects.all(),
+            data.get("organisation"),
+            area_lookup="area_id",
+            field="organisation",
+            message=_("No such organisation."),
+        )
+        consent_id = data.get("consent")
+        consent = None
+        if consent_id is not None:
+            consent = Consent.objects.filter(pk=consent_id, person=person).first()
+            if consent is None:
+                raise EcosystemError(_("No such consent."), "consent")
+        referral = referrals.refer(
+            user,
+            person,
+            service=service,
+            organisation=organisation,
+            purpose=data["purpose"],
+            categories=data["categories"],
+            legal_basis=data["legal_basis"],
+            consent=consent,
+        )
+        return self.shown(referral, status.HTTP_201_CREATED)
 
-class ConsentViewSet(_LoggedReads, viewsets.ReadOnlyModelViewSet):
-    required_permission = Perm.VIEW_PERSON
+    @extend_schema(request=TransitionSerializer, responses={200: ReferralSerializer})
+    @action(detail=True, methods=["post"])
+    def transition(self, request, pk=None):
+        data = self.parse(TransitionSerializer)
+        step, version = data.pop("action"), data.pop("version")
+        referral = referrals.transition(
+            request.user, self.get_object(), step, version=version, **data
+        )
+        return self.shown(referral)
+
+
+class ConsentViewSet(PathwayViewSet):
+    """Consents of the people in the user's casework scope; ``POST`` records one,
+    ``POST .../withdraw/`` withdraws one (staff for a visible person, a jobseeker their own)."""
+
     serializer_class = ConsentSerializer
-    purpose = "api:consents"
+    required_permissions = {
+        "list": Perm.VIEW_PERSON,
+        "retrieve": Perm.VIEW_PERSON,
+        "create": Perm.MANAGE_CASEWORK,
+        "withdraw": (Perm.MANAGE_CASEWORK, Perm.VIEW_OWN_RECORD),
+    }
 
     def get_queryset(self):
         return (
@@ -120,6 +218,25 @@ class ConsentViewSet(_LoggedReads, viewsets.ReadOnlyModelViewSet):
             .prefetch_related("recipients")
             .order_by("id")
         )
+
+    @extend_schema(request=ConsentCreateSerializer, responses={201: ConsentSerializer})
+    def create(self, request):
+        data = self.parse(ConsentCreateSerializer)
+        person = self.visible_person(data.pop("person"))
+        wanted = set(data.pop("recipients"))
+        recipients = list(
+            Organisation.objects.filter(pk__in=wanted, area_id__in=area_ids_of(request.user))
+        )
+        if len(recipients) != len(wanted):
+            raise EcosystemError(_("No such organisation."), "recipients")
+        consent = consents.record_consent(request.user, person, recipients=recipients, **data)
+        return self.shown(self.get_queryset().get(pk=consent.pk), status.HTTP_201_CREATED)
+
+    @extend_schema(request=None, responses={200: ConsentSerializer})
+    @action(detail=True, methods=["post"])
+    def withdraw(self, request, pk=None):
+        consent = consents.withdraw_consent(request.user, self.get_object())
+        return self.shown(self.get_queryset().get(pk=consent.pk))
 
 
 class CatalogueFeedView(APIView):

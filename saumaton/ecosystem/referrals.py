@@ -150,6 +150,11 @@ def _move(actor, referral: Referral, expected_version: int, allowed: tuple, **ch
     is in an allowed state and nobody changed it since ``expected_version``."""
     if referral.organisation_id not in organisation_ids_with(actor, Perm.MANAGE_REFERRALS):
         raise EcosystemError(_("Only the receiving organisation can answer this referral."))
+    stale = ConcurrentEditError(
+        _("Someone else changed this referral meanwhile. Reload and try again.")
+    )
+    if referral.version != expected_version:
+        raise stale
     if referral.state not in allowed:
         raise EcosystemError(
             _("This referral is %(state)s; that step is not possible now.")
@@ -159,9 +164,7 @@ def _move(actor, referral: Referral, expected_version: int, allowed: tuple, **ch
         pk=referral.pk, version=expected_version, state=referral.state
     ).update(version=expected_version + 1, **changes)
     if not updated:
-        raise ConcurrentEditError(
-            _("Someone else changed this referral meanwhile. Reload and try again.")
-        )
+        raise stale
     referral.refresh_from_db()
     return referral
 
@@ -260,3 +263,40 @@ def interrupt(actor, referral, *, expected_version: int, reason: str, own_fault:
     if own_fault:
         record_failure(actor, referral.person, kind="interrupted_service", date=on)
     return referral
+
+
+TRANSITIONS = ("accept", "decline", "start", "complete", "interrupt")
+
+
+def transition(actor, referral, action: str, *, version: int, **fields) -> Referral:
+    """One named step, as the referral page and the API ask for it; ``fields`` are the step's
+    own inputs (a reason, dates, an outcome), the rest ignored."""
+    on = fields.get("on") or timezone.localdate()
+    if action == "accept":
+        return accept(
+            actor, referral, expected_version=version, start_date=fields.get("start_date")
+        )
+    if action == "decline":
+        return decline(actor, referral, expected_version=version, reason=fields.get("reason", ""))
+    if action == "start":
+        return start(
+            actor,
+            referral,
+            expected_version=version,
+            on=on,
+            expected_end=fields.get("expected_end"),
+        )
+    if action == "complete":
+        return complete(
+            actor, referral, expected_version=version, outcome=fields.get("outcome", ""), on=on
+        )
+    if action == "interrupt":
+        return interrupt(
+            actor,
+            referral,
+            expected_version=version,
+            reason=fields.get("reason", ""),
+            own_fault=bool(fields.get("own_fault")),
+            on=on,
+        )
+    raise EcosystemError(_("Unknown step."), "action")

@@ -226,33 +226,10 @@ def referral_transition(request, referral_id):
     if not form.is_valid():
         messages.error(request, _("Check the form."))
         return redirect("ecosystem:referral", referral_id=referral.pk)
-    d = form.cleaned_data
-    on = d["on"] or timezone.localdate()
-    version = d["version"]
-    actions = {
-        "accept": lambda: referrals.accept(
-            request.user, referral, expected_version=version, start_date=d["start_date"]
-        ),
-        "decline": lambda: referrals.decline(
-            request.user, referral, expected_version=version, reason=d["reason"]
-        ),
-        "start": lambda: referrals.start(
-            request.user, referral, expected_version=version, on=on, expected_end=d["expected_end"]
-        ),
-        "complete": lambda: referrals.complete(
-            request.user, referral, expected_version=version, outcome=d["outcome"], on=on
-        ),
-        "interrupt": lambda: referrals.interrupt(
-            request.user,
-            referral,
-            expected_version=version,
-            reason=d["reason"],
-            own_fault=d["own_fault"],
-            on=on,
-        ),
-    }
+    data = dict(form.cleaned_data)
+    action, version = data.pop("action"), data.pop("version")
     try:
-        actions[d["action"]]()
+        referrals.transition(request.user, referral, action, version=version, **data)
         messages.success(request, _("Referral updated."))
     except CaseworkError as exc:
         messages.error(request, exc.message)

@@ -32,8 +32,10 @@ EXPECTED = {
     "api:service-detail": only(CATALOGUE, anon=401),
     "api:referral-list": only(REFERRALS, anon=401),
     "api:referral-detail": only(REFERRALS, anon=401),
+    "api:referral-transition": only(REFERRALS, ok=405, anon=401),
     "api:consent-list": only(CASEWORK, anon=401),
     "api:consent-detail": only(CASEWORK, anon=401),
+    "api:consent-withdraw": only(CASEWORK | {"jobseeker"}, ok=405, anon=401),
     "api:catalogue-feed": everyone(200),
 }
 
@@ -78,7 +80,9 @@ def make_objects(world) -> dict:
 DETAIL_OF = {
     "api:service-detail": "service_id",
     "api:referral-detail": "referral_id",
+    "api:referral-transition": "referral_id",
     "api:consent-detail": "consent_id",
+    "api:consent-withdraw": "consent_id",
 }
 
 

@@ -33,6 +33,13 @@ class CatalogueFilterForm(forms.Form):
     )
     remote = forms.BooleanField(label=_("Remote only"), required=False)
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Only the municipalities where some service is: a short list instead of all of Finland.
+        self.fields["municipality"].queryset = Municipality.objects.filter(
+            code__in=Service.objects.filter(active=True).values("municipality_id")
+        )
+
 
 class ServiceForm(forms.ModelForm):
     target_groups = forms.MultipleChoiceField(

@@ -32,6 +32,8 @@ from .forms import CatalogueFilterForm, ConsentForm, ReferForm, ServiceForm, Tra
 from .models import Consent, Referral, Service
 from .person_data import partner_sections
 
+QUEUE_PAGE = 50  # every row is a logged read: a page a person can work through, not the backlog
+
 
 def _area_id(user):
     areas = area_ids_of(user)
@@ -170,16 +172,18 @@ def queue(request):
     """Active referrals to the user's organisations, oldest due first. The only list of people a
     partner has: it shows who has been referred to them, nothing else."""
     org_ids = organisation_ids_with(request.user, Perm.VIEW_REFERRALS)
-    incoming = list(
+    page = Paginator(
         Referral.objects.filter(organisation_id__in=org_ids, state__in=Referral.ACTIVE)
         .select_related("person", "service", "sender_organisation")
-        .order_by("response_due", "id")[:200]
-    )
+        .order_by("response_due", "id"),
+        QUEUE_PAGE,
+    ).get_page(request.GET.get("page"))
+    incoming = list(page.object_list)
     log_reads(request.user, {r.person for r in incoming}, "ecosystem:queue")
     return render(
         request,
         "ecosystem/queue.html",
-        {"incoming": incoming, "today": timezone.localdate()},
+        {"incoming": incoming, "page": page, "today": timezone.localdate()},
     )
 
 

@@ -194,3 +194,14 @@ def test_service_entries_of_other_providers_cannot_be_edited(world, other_partne
     response = login(other_partner).get(reverse("ecosystem:service_edit", args=[service.pk]))
     assert response.status_code == 404
     assert Service.objects.get(pk=service.pk).version == 0
+
+
+def test_pages_speak_finnish_and_swedish(world, login):
+    from django.test import Client
+
+    client = Client()  # no Accept-Language: the product's default, Finnish
+    client.force_login(world.users["coach"])
+    body = client.get(reverse("ecosystem:catalogue")).content.decode()
+    assert "Palvelutarjotin" in body
+    client.cookies["saumaton_language"] = "sv"
+    assert "Tjänstekatalog" in client.get(reverse("ecosystem:catalogue")).content.decode()

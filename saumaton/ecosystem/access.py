@@ -68,6 +68,15 @@ def covered_categories(user, person) -> frozenset[str]:
     return frozenset(covered)
 
 
+def narrow_for_partner(user, queryset, lookup: str):
+    """Records of visible people, narrowed for a pure partner (no casework scope) to those
+    naming their organisation through ``lookup``."""
+    partner_orgs = organisation_ids_with(user, Perm.VIEW_REFERRED_PERSONS)
+    if not partner_orgs or organisation_ids_with(user, Perm.VIEW_PERSON):
+        return queryset
+    return queryset.filter(**{lookup: partner_orgs}).distinct()
+
+
 def referrals_visible_to(user):
     """Referrals a user may open: partners (and any receiving organisation) those to their
     organisation while active; casework roles those of the people in their scope."""

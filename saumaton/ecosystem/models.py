@@ -137,6 +137,13 @@ class Service(models.Model):
 
 
 class ConsentQuerySet(PersonRecordQuerySet):
+    def visible_to(self, user):
+        """As the person, except that a partner sees only consents naming their organisation,
+        not what the person agreed to share with others."""
+        from .access import narrow_for_partner
+
+        return narrow_for_partner(user, super().visible_to(user), "recipients__in")
+
     def in_force(self, day: date):
         """Consents valid on ``day`` and not withdrawn: withdrawal counts from its moment."""
         return self.filter(
@@ -186,6 +193,15 @@ class Consent(models.Model):
             and self.valid_from <= day
             and (self.valid_to is None or self.valid_to >= day)
         )
+
+
+class ReferralQuerySet(PersonRecordQuerySet):
+    def visible_to(self, user):
+        """A partner sees only the active referrals to their organisation
+        (``access.referrals_visible_to``), never a person's referrals elsewhere."""
+        from .access import referrals_visible_to
+
+        return self.filter(pk__in=referrals_visible_to(user).values("pk"))
 
 
 class Referral(models.Model):
@@ -245,7 +261,7 @@ class Referral(models.Model):
     version = models.PositiveIntegerField(default=0)
     is_synthetic = models.BooleanField(default=False)
 
-    objects = PersonRecordQuerySet.as_manager()
+    objects = ReferralQuerySet.as_manager()
 
     class Meta:
         ordering = ["response_due", "id"]

@@ -210,3 +210,30 @@ def test_jobseeker_cannot_withdraw_someone_elses_consent(world, consent, login):
 def test_unrelated_person_stays_invisible(world, referral):
     stranger = PersonFactory()
     assert stranger.pk not in _visible(world.users["partner"])
+
+
+def test_partner_record_querysets_show_only_their_organisations_records(
+    world, referral, other_partner
+):
+    from saumaton.ecosystem.consents import record_consent
+    from saumaton.ecosystem.models import Consent, Referral
+
+    other_org = other_partner.memberships.get().organisation
+    elsewhere = record_consent(
+        world.users["coach"],
+        world.person,
+        purpose="Elsewhere",
+        categories=["contact"],
+        recipients=[other_org],
+        legal_basis="consent",
+        valid_from=timezone.localdate(),
+        valid_to=None,
+        evidence="signed",
+    )
+    partner = world.users["partner"]
+    forget(partner)
+    assert set(Consent.objects.visible_to(partner)) == {referral.consent}
+    assert elsewhere in Consent.objects.visible_to(world.users["coach"])
+    assert list(Referral.objects.visible_to(partner)) == [referral]
+    forget(other_partner)
+    assert list(Referral.objects.visible_to(other_partner)) == []

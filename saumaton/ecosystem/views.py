@@ -282,7 +282,8 @@ def withdraw_consent(request, consent_id):
 def my_reads(request):
     """The data subject's view of who read their data (GDPR Art. 15; 380/2023 §§124–126)."""
     person = _own_person(request)
-    reads = Paginator(AccessLog.objects.filter(person=person).select_related("actor"), 50).get_page(
-        request.GET.get("page")
+    reads = AccessLog.objects.filter(person=person).prefetch_related(
+        "actor__memberships__organisation"
     )
-    return render(request, "ecosystem/my_reads.html", {"page": reads})
+    page = Paginator(reads.select_related("actor"), 50).get_page(request.GET.get("page"))
+    return render(request, "ecosystem/my_reads.html", {"page": page})

@@ -138,6 +138,7 @@ def test_every_partner_read_is_logged_and_shown_to_the_person(world, referral, l
     AccessLog.objects.create(actor=partner, person=own, purpose="ecosystem:referral")
     body = login(world.users["jobseeker"]).get(reverse("ecosystem:my_reads")).content.decode()
     assert "ecosystem:referral" in body and partner.last_name in body
+    assert partner.memberships.get().organisation.name in body
 
 
 def test_consent_naming_the_organisation_opens_scope_until_it_expires(world, provider):

@@ -188,3 +188,12 @@ class TransitionForm(forms.Form):
         label=_("Outcome"), required=False, choices=[("", "–"), *Referral.Outcome.choices]
     )
     own_fault = forms.BooleanField(label=_("Through the person's own fault"), required=False)
+
+
+class MyConsentForm(ConsentForm):
+    """The person's own consent in self-service: always a consent, accepted electronically."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        del self.fields["legal_basis"]
+        del self.fields["evidence"]

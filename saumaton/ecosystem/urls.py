@@ -20,6 +20,7 @@ urlpatterns = [
         name="transition",
     ),
     path("me/consents/", views.my_consents, name="my_consents"),
+    path("me/consents/new/", views.give_consent, name="give_consent"),
     path(
         "me/consents/<int:consent_id>/withdraw/",
         views.withdraw_consent,

@@ -28,8 +28,15 @@ from saumaton.organisations.roles import Perm
 
 from . import catalogue, consents, referrals
 from .access import covered_categories, referrals_visible_to
-from .forms import CatalogueFilterForm, ConsentForm, ReferForm, ServiceForm, TransitionForm
-from .models import Consent, Referral, Service
+from .forms import (
+    CatalogueFilterForm,
+    ConsentForm,
+    MyConsentForm,
+    ReferForm,
+    ServiceForm,
+    TransitionForm,
+)
+from .models import Consent, LegalBasis, Referral, Service
 from .person_data import partner_sections
 
 QUEUE_PAGE = 50  # every row is a logged read: a page a person can work through, not the backlog
@@ -264,6 +271,31 @@ def my_consents(request):
             "today": timezone.localdate(),
         },
     )
+
+
+@requires(Perm.VIEW_OWN_RECORD)
+def give_consent(request):
+    """The person consents in self-service; the record's evidence is this electronic acceptance
+    (written, so it may cover health data: 380/2023 §116(4), §118)."""
+    person = _own_person(request)
+    area_id = person.customerships.values_list("organisation__area_id", flat=True).first()
+    form = MyConsentForm(request.POST or None, area_id=area_id)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        done = _attempt(
+            form,
+            lambda: consents.record_consent(
+                request.user,
+                person,
+                legal_basis=LegalBasis.CONSENT,
+                evidence=Consent.Evidence.ELECTRONIC,
+                **data,
+            ),
+        )
+        if done:
+            messages.success(request, _("Consent recorded."))
+            return redirect("ecosystem:my_consents")
+    return render(request, "ecosystem/consent_form.html", {"form": form, "person": person})
 
 
 @require_POST

@@ -238,3 +238,21 @@ def test_partner_record_querysets_show_only_their_organisations_records(
     assert list(Referral.objects.visible_to(partner)) == [referral]
     forget(other_partner)
     assert list(Referral.objects.visible_to(other_partner)) == []
+
+
+def test_jobseeker_gives_a_consent_in_self_service(world, provider, login):
+    response = login(world.users["jobseeker"]).post(
+        reverse("ecosystem:give_consent"),
+        {
+            "purpose": "Työkykyarvio",
+            "categories": ["contact", "health"],
+            "recipients": [provider.pk],
+            "valid_from": timezone.localdate().isoformat(),
+        },
+    )
+    assert response.status_code == 302
+    from saumaton.ecosystem.models import Consent
+
+    consent = Consent.objects.get(person=world.own_person)
+    assert (consent.evidence, consent.legal_basis) == ("electronic", "consent")
+    assert world.own_person.pk in _visible(world.users["partner"])

@@ -26,6 +26,7 @@ EXPECTED = {
     "ecosystem:referral": only(REFERRALS),
     "ecosystem:transition": everyone(405),
     "ecosystem:my_consents": only({"jobseeker"}),
+    "ecosystem:give_consent": only({"jobseeker"}),
     "ecosystem:withdraw_consent": everyone(405),
     "ecosystem:my_reads": only({"jobseeker"}),
     "api:service-list": only(CATALOGUE, anon=401),

@@ -13,6 +13,7 @@ from saumaton.organisations.models import Organisation
 from saumaton.reference.models import Municipality
 
 from .models import Consent, DataCategory, LegalBasis, Referral, Service
+from .referrals import TRANSITIONS
 
 LANGUAGES = [("fi", _("Finnish")), ("sv", _("Swedish")), ("en", _("English"))]
 
@@ -169,8 +170,7 @@ class ConsentForm(forms.Form):
 
 
 class TransitionForm(forms.Form):
-    ACTIONS = ["accept", "decline", "start", "complete", "interrupt"]
-    action = forms.ChoiceField(choices=[(a, a) for a in ACTIONS], widget=forms.HiddenInput)
+    action = forms.ChoiceField(choices=[(a, a) for a in TRANSITIONS], widget=forms.HiddenInput)
     version = forms.IntegerField(widget=forms.HiddenInput)
     reason = forms.CharField(
         label=_("Reason"), required=False, widget=forms.Textarea(attrs={"rows": 2})

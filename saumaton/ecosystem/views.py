@@ -29,6 +29,7 @@ from saumaton.organisations.roles import Perm
 from . import catalogue, consents, referrals
 from .access import covered_categories, referrals_visible_to
 from .forms import (
+    LANGUAGES,
     CatalogueFilterForm,
     ConsentForm,
     MyConsentForm,
@@ -39,7 +40,19 @@ from .forms import (
 from .models import Consent, LegalBasis, Referral, Service
 from .person_data import partner_sections
 
-QUEUE_PAGE = 50  # every row is a logged read: a page a person can work through, not the backlog
+QUEUE_PAGE = 25  # every row is a logged read: a page a person can work through, not the backlog
+
+
+QUEUE_COLUMNS = (
+    "state",
+    "response_due",
+    "person__first_name",
+    "person__last_name",
+    "service__name_fi",
+    "service__name_sv",
+    "service__name_en",
+    "sender_organisation__name",
+)
 
 
 def _area_id(user):
@@ -63,7 +76,26 @@ def catalogue_search(request):
     page = Paginator(catalogue.search(filters, timezone.localdate()), 25).get_page(
         request.GET.get("page")
     )
-    return render(request, "ecosystem/catalogue.html", {"form": form, "page": page})
+    types = _labels(Service.Type.choices)
+    for service in page.object_list:
+        service.type_label = types[service.type]
+    context = {
+        "form": form,
+        "page": page,
+        "types": types,
+        "target_groups": _labels(Service.TargetGroup.choices),
+        "languages": _labels(LANGUAGES),
+        "municipalities": form.fields["municipality"].queryset,
+        "chosen": {name: request.GET.get(name, "") for name in form.fields},
+    }
+    return render(request, "ecosystem/catalogue.html", context)
+
+
+def _labels(choices) -> dict[str, str]:
+    """Choice labels translated once per request: a hand-written filter form and per-row labels
+    cost far less than Django's widget templates and ``get_FOO_display`` on every row (the
+    catalogue and the queue are the pages partners and coaches load most)."""
+    return {value: str(label) for value, label in choices}
 
 
 @requires(Perm.BROWSE_CATALOGUE)
@@ -182,10 +214,14 @@ def queue(request):
     page = Paginator(
         Referral.objects.filter(organisation_id__in=org_ids, state__in=Referral.ACTIVE)
         .select_related("person", "service", "sender_organisation")
+        .only(*QUEUE_COLUMNS)
         .order_by("response_due", "id"),
         QUEUE_PAGE,
     ).get_page(request.GET.get("page"))
     incoming = list(page.object_list)
+    states = _labels(Referral.State.choices)
+    for referral in incoming:
+        referral.state_label = states[referral.state]
     log_reads(request.user, {r.person for r in incoming}, "ecosystem:queue")
     return render(
         request,

@@ -205,3 +205,13 @@ def test_pages_speak_finnish_and_swedish(world, login):
     assert "Palvelutarjotin" in body
     client.cookies["saumaton_language"] = "sv"
     assert "Tjänstekatalog" in client.get(reverse("ecosystem:catalogue")).content.decode()
+
+
+def test_search_form_keeps_the_chosen_filters(world, login):
+    body = (
+        login(world.users["coach"])
+        .get(reverse("ecosystem:catalogue"), {"type": "work_trial", "q": "paja", "remote": "on"})
+        .content.decode()
+    )
+    assert 'value="work_trial" selected' in body
+    assert 'value="paja"' in body and 'id="id_remote" checked' in body

@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "saumaton.jobseekers",
     "saumaton.casework",
     "saumaton.employers",
+    "saumaton.ecosystem",
     "saumaton.outbox",
     "saumaton.api",
 ]
@@ -204,7 +205,10 @@ SAUMATON_OUTBOX_TRANSPORTS = {
     **env.dict("SAUMATON_OUTBOX_TRANSPORTS", default={}),
 }
 # Seam-guard finders contributed by apps other than casework (see casework/sweep.py).
-SAUMATON_SEAM_FINDERS: list[str] = ["saumaton.employers.seams.unanswered_assignments"]
+SAUMATON_SEAM_FINDERS: list[str] = [
+    "saumaton.employers.seams.unanswered_assignments",
+    "saumaton.ecosystem.seam.find_referral_seams",
+]
 
 SAUMATON_OUTBOX_MAX_ATTEMPTS = env.int("SAUMATON_OUTBOX_MAX_ATTEMPTS", default=5)
 # E-mail over SMTP (Django's backend), used when the e-mail channel's transport is "smtp".

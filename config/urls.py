@@ -14,6 +14,7 @@ urlpatterns = [
     path("jobseekers/", include("saumaton.jobseekers.urls")),
     path("casework/", include("saumaton.casework.urls")),
     path("jobs/", include("saumaton.employers.urls")),
+    path("ecosystem/", include("saumaton.ecosystem.urls")),
     path("organisations/", include("saumaton.organisations.urls")),
     path("audit/", include("saumaton.audit.urls")),
     path("api/", include("saumaton.api.urls")),

@@ -2,6 +2,7 @@ from django.urls import include, path
 from rest_framework.routers import DefaultRouter
 
 from saumaton.employers import api as employers_api
+from saumaton.ecosystem import api as ecosystem
 
 from . import pathway, views
 
@@ -25,10 +26,14 @@ router.register(
 router.register(
     "assigned-vacancies", employers_api.AssignedVacancyViewSet, basename="assigned-vacancy"
 )
+router.register("services", ecosystem.ServiceViewSet, basename="service")
+router.register("referrals", ecosystem.ReferralViewSet, basename="referral")
+router.register("consents", ecosystem.ConsentViewSet, basename="consent")
 
 app_name = "api"
 urlpatterns = [
     path("schema/", views.SchemaView.as_view(), name="schema"),
     path("v1/rules/eval", views.RulesEvalView.as_view(), name="rules-eval"),
+    path("v1/catalogue-feed/", ecosystem.CatalogueFeedView.as_view(), name="catalogue-feed"),
     path("v1/", include(router.urls)),
 ]

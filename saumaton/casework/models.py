@@ -321,6 +321,9 @@ class AttentionItem(models.Model):
             "assigned_vacancy_unanswered",
             _("Assigned vacancy: deadline passed, nothing recorded"),
         )
+        REFERRAL_UNANSWERED = "referral_unanswered", _("Referral not answered in time")
+        REFERRAL_STALLED = "referral_stalled", _("Referral stalled")
+        MULTISECTORAL_DEADLINE = "multisectoral_deadline", _("Multisectoral plan or review due")
 
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="attention_items")
     kind = models.CharField(max_length=32, choices=Kind.choices)

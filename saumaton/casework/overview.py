@@ -49,6 +49,9 @@ class Overview:
     timeline_types: list
     timeline_organisations: list
     jobs: JobsSection  # assigned and suggested vacancies (employers app)
+    referrals: list  # the ecosystem: hand-offs to other organisations, newest first
+    consents: list
+    multisectoral: object | None  # the open multisectoral (TYP) case
 
 
 def overview_for(person, today: date, *, event_type: str = "", organisation: str = "") -> Overview:
@@ -109,4 +112,25 @@ def overview_for(person, today: date, *, event_type: str = "", organisation: str
         timeline_types=types,
         timeline_organisations=organisations,
         jobs=jobs_for(person),
+        **_ecosystem(person),
     )
+
+
+def _ecosystem(person) -> dict:
+    from saumaton.ecosystem.models import Consent, MultisectoralCase, Referral
+
+    return {
+        "referrals": list(
+            Referral.objects.filter(person=person)
+            .select_related("service", "organisation")
+            .order_by("-sent_on", "-id")[:10]
+        ),
+        "consents": list(
+            Consent.objects.filter(person=person, withdrawn_at__isnull=True).prefetch_related(
+                "recipients"
+            )
+        ),
+        "multisectoral": MultisectoralCase.objects.filter(
+            person=person, ended_on__isnull=True
+        ).first(),
+    }

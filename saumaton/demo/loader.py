@@ -31,6 +31,7 @@ from saumaton.organisations.roles import Role
 from saumaton.synth.histories import HistoryFactory
 from saumaton.synth.records import PersonRecord, SyntheticPopulation
 
+from .ecosystem import load_ecosystem
 from .pathways import Owner, PathwayWriter
 
 DEMO_PASSWORD = "saumaton-demo"
@@ -60,6 +61,7 @@ class DemoLoader:
         users = self._staff(organisations, units)
         self._people(organisations, units, users)
         load_employers(self.population)
+        load_ecosystem(areas.values(), self.population.today, self.population.seed)
 
     def _areas(self) -> dict[str, EmploymentArea]:
         areas = {}

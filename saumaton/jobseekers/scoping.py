@@ -4,7 +4,9 @@
   their organisations, open or closed: the record stays theirs to handle until retention ends
   (380/2023 §122);
 - a jobseeker sees themself;
-- partners see nobody yet: referrals and consents (the ecosystem issue) will open their scope;
+- partners see people with an active referral to their organisation, or a consent or legal
+  basis in force that names it (``ecosystem.access``); a withdrawn consent or a closed referral
+  takes the person out of scope on the next query, with nothing cached;
 - everyone else sees nobody.
 """
 
@@ -31,6 +33,11 @@ def persons_visible_to(user, queryset):
                 "person_id"
             )
         )
+    partner_org_ids = organisation_ids_with(user, Perm.VIEW_REFERRED_PERSONS)
+    if partner_org_ids:
+        from saumaton.ecosystem.access import partner_scope
+
+        condition |= partner_scope(partner_org_ids)
     if Role.JOBSEEKER in roles_of(user):
         condition |= Q(user=user)
     return queryset.filter(condition)

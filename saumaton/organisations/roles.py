@@ -48,6 +48,13 @@ class Perm(StrEnum):
     VIEW_VACANCIES = "view_vacancies"  # the area's employers, vacancies and suggestions
     MANAGE_VACANCIES = "manage_vacancies"  # import and edit vacancies, log employer contacts
     ACT_FOR_EMPLOYER = "act_for_employer"  # an employer user's own vacancies and candidates
+    BROWSE_CATALOGUE = "browse_catalogue"  # the shared service catalogue
+    MANAGE_CATALOGUE = "manage_catalogue"  # a provider's own catalogue entries
+    VIEW_REFERRALS = "view_referrals"  # referrals to or from the user's organisation
+    MANAGE_REFERRALS = "manage_referrals"  # answer and follow referrals to the organisation
+    # Partners' scope: people referred to their organisation or covered by a consent or a legal
+    # basis naming it (ecosystem); never the person pages the casework roles use.
+    VIEW_REFERRED_PERSONS = "view_referred_persons"
 
 
 _CASEWORK = {
@@ -58,20 +65,38 @@ _CASEWORK = {
     Perm.VIEW_WORK_QUEUE,
     Perm.VIEW_VACANCIES,
     Perm.MANAGE_VACANCIES,
+    Perm.BROWSE_CATALOGUE,
+    Perm.VIEW_REFERRALS,
+    Perm.MANAGE_REFERRALS,
 }
 
 ROLE_PERMISSIONS: dict[Role, frozenset[Perm]] = {
-    Role.JOBSEEKER: frozenset({Perm.VIEW_OWN_RECORD, Perm.RUN_OWN_PATHWAY}),
+    Role.JOBSEEKER: frozenset({Perm.VIEW_OWN_RECORD, Perm.RUN_OWN_PATHWAY, Perm.BROWSE_CATALOGUE}),
     Role.EMPLOYER_USER: frozenset({Perm.VIEW_ORGANISATION_DIRECTORY, Perm.ACT_FOR_EMPLOYER}),
     Role.COACH: frozenset(_CASEWORK),
     Role.UNIT_LEAD: frozenset(
         _CASEWORK
-        | {Perm.VIEW_UNIT_QUEUE, Perm.REASSIGN_COACH, Perm.MERGE_PERSONS, Perm.ISSUE_STATEMENT}
+        | {
+            Perm.VIEW_UNIT_QUEUE,
+            Perm.REASSIGN_COACH,
+            Perm.MERGE_PERSONS,
+            Perm.ISSUE_STATEMENT,
+            Perm.MANAGE_CATALOGUE,
+        }
     ),
     Role.STATEMENT_OFFICER: frozenset(_CASEWORK | {Perm.ISSUE_STATEMENT}),
-    # Partners see only people referred to them or covered by consent or law: the ecosystem
-    # issue adds that scope; until then they see the organisation directory and nobody's data.
-    Role.PARTNER: frozenset({Perm.VIEW_ORGANISATION_DIRECTORY}),
+    # Partners see only people referred to their organisation or covered by a consent or a
+    # legal basis naming it, and only the data categories covered (jobseekers.scoping).
+    Role.PARTNER: frozenset(
+        {
+            Perm.VIEW_ORGANISATION_DIRECTORY,
+            Perm.BROWSE_CATALOGUE,
+            Perm.MANAGE_CATALOGUE,
+            Perm.VIEW_REFERRALS,
+            Perm.MANAGE_REFERRALS,
+            Perm.VIEW_REFERRED_PERSONS,
+        }
+    ),
     Role.ANALYST: frozenset({Perm.VIEW_ORGANISATION_DIRECTORY, Perm.USE_RULES}),
     Role.AREA_ADMIN: frozenset(
         {Perm.VIEW_AREA_STRUCTURE, Perm.VIEW_STAFF, Perm.VIEW_ORGANISATION_DIRECTORY}

@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "saumaton.jobseekers",
     "saumaton.casework",
     "saumaton.outbox",
+    "saumaton.insight",
     "saumaton.api",
 ]
 

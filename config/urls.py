@@ -15,6 +15,7 @@ urlpatterns = [
     path("casework/", include("saumaton.casework.urls")),
     path("organisations/", include("saumaton.organisations.urls")),
     path("audit/", include("saumaton.audit.urls")),
+    path("insight/", include("saumaton.insight.urls")),
     path("api/", include("saumaton.api.urls")),
 ]
 

@@ -17,6 +17,8 @@ _LINKS = (
     (Perm.VIEW_AREA_STRUCTURE, "organisations:area", _("Employment area")),
     (Perm.VIEW_ORGANISATION_DIRECTORY, "organisations:directory", _("Organisations")),
     (Perm.VIEW_ACCESS_LOG, "audit:index", _("Access log")),
+    (Perm.VIEW_INSIGHT, "insight:overview", _("Insight")),
+    (Perm.VIEW_FINANCING_WATCHLIST, "insight:watchlist", _("Financing watchlist")),
 )
 
 

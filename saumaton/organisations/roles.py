@@ -45,6 +45,9 @@ class Perm(StrEnum):
     MERGE_PERSONS = "merge_persons"  # duplicate records: GDPR Art. 5(1)(d) accuracy
     ISSUE_STATEMENT = "issue_statement"
     RUN_OWN_PATHWAY = "run_own_pathway"  # a jobseeker's reports and valid reasons
+    VIEW_INSIGHT = "view_insight"  # aggregate dashboards: no person in them
+    IMPORT_KELA_DATA = "import_kela_data"  # Kela's municipal-share file (pseudonymised rows)
+    VIEW_FINANCING_WATCHLIST = "view_financing_watchlist"  # named people, scoped and logged
 
 
 _CASEWORK = {
@@ -58,16 +61,32 @@ _CASEWORK = {
 ROLE_PERMISSIONS: dict[Role, frozenset[Perm]] = {
     Role.JOBSEEKER: frozenset({Perm.VIEW_OWN_RECORD, Perm.RUN_OWN_PATHWAY}),
     Role.EMPLOYER_USER: frozenset({Perm.VIEW_ORGANISATION_DIRECTORY}),
-    Role.COACH: frozenset(_CASEWORK),
+    Role.COACH: frozenset(_CASEWORK | {Perm.VIEW_FINANCING_WATCHLIST}),
     Role.UNIT_LEAD: frozenset(
         _CASEWORK
-        | {Perm.VIEW_UNIT_QUEUE, Perm.REASSIGN_COACH, Perm.MERGE_PERSONS, Perm.ISSUE_STATEMENT}
+        | {
+            Perm.VIEW_UNIT_QUEUE,
+            Perm.REASSIGN_COACH,
+            Perm.MERGE_PERSONS,
+            Perm.ISSUE_STATEMENT,
+            Perm.VIEW_INSIGHT,
+            Perm.VIEW_FINANCING_WATCHLIST,
+        }
     ),
     Role.STATEMENT_OFFICER: frozenset(_CASEWORK | {Perm.ISSUE_STATEMENT}),
     # Partners see only people referred to them or covered by consent or law: the ecosystem
     # issue adds that scope; until then they see the organisation directory and nobody's data.
     Role.PARTNER: frozenset({Perm.VIEW_ORGANISATION_DIRECTORY}),
-    Role.ANALYST: frozenset({Perm.VIEW_ORGANISATION_DIRECTORY, Perm.USE_RULES}),
+    # Insight (aggregates, suppressed below 5 people) is for those who steer: analysts and unit
+    # leads. Area administrators manage structures, not services, and do not get it.
+    Role.ANALYST: frozenset(
+        {
+            Perm.VIEW_ORGANISATION_DIRECTORY,
+            Perm.USE_RULES,
+            Perm.VIEW_INSIGHT,
+            Perm.IMPORT_KELA_DATA,
+        }
+    ),
     Role.AREA_ADMIN: frozenset(
         {Perm.VIEW_AREA_STRUCTURE, Perm.VIEW_STAFF, Perm.VIEW_ORGANISATION_DIRECTORY}
     ),

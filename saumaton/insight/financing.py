@@ -1,0 +1,190 @@
+"""Municipal financing from Kela's file: import (all or nothing), liability, forecast, watchlist.
+
+The format and the maths are ``saumaton.analytics.kela`` and ``analytics.financing`` (shares
+from ``saumaton.rules.financing``: TTL 14:3a–3d, 555/1998 §4). This module stores the rows,
+checks what only the database knows (the municipality belongs to the area), and scopes the
+person-level watchlist: a coach or unit lead sees only people visible to them
+(``Person.objects.visible_to``), and every such read is written to the access log.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+import pandas as pd
+from django.db import transaction
+
+from saumaton.analytics import financing
+from saumaton.analytics.csvio import CsvImportError, LineError
+from saumaton.analytics.kela import parse_kela_csv
+from saumaton.audit.access import log_reads
+from saumaton.jobseekers.models import Person
+from saumaton.organisations.models import AreaMunicipality
+
+from .models import KelaImport, KelaPayment, ProfilingRun, RiskScore
+
+WATCH_HORIZON_DAYS = 90
+WATCHLIST_PURPOSE = "insight:watchlist"
+
+
+def import_kela(text: str, filename: str, area, user) -> KelaImport:
+    """Store every row of ``text`` or none; raises :class:`CsvImportError` with every error.
+
+    A file replaces the area's stored rows of the months it covers (Kela's monthly file is the
+    invoice of record for its months), so re-importing a corrected file is safe.
+    """
+    frame = parse_kela_csv(text)
+    members = set(
+        AreaMunicipality.objects.filter(area=area).values_list("municipality_id", flat=True)
+    )
+    errors = [
+        LineError(line, "municipality_code", f"{code} is not a member municipality of this area")
+        for line, code in zip(frame["line"], frame["municipality_code"], strict=True)
+        if code not in members
+    ]
+    if frame.empty:
+        errors.append(LineError(1, "", "the file has no rows"))
+    if errors:
+        raise CsvImportError(errors)
+    keys = set(frame["person_key"])
+    known = {
+        str(pk)
+        for pk in Person.objects.filter(pk__in=[k for k in keys if _is_uuid(k)]).values_list(
+            "pk", flat=True
+        )
+    }
+    months = sorted(set(frame["payment_month"]))
+    with transaction.atomic():
+        KelaPayment.objects.filter(upload__area=area, payment_month__in=months).delete()
+        upload = KelaImport.objects.create(
+            area=area,
+            uploaded_by=user,
+            filename=filename[:200],
+            rows=len(frame),
+            matched_persons=len(known),
+            first_month=months[0],
+            last_month=months[-1],
+        )
+        KelaPayment.objects.bulk_create(
+            (
+                KelaPayment(
+                    upload=upload,
+                    person_key=r.person_key,
+                    person_id=r.person_key if r.person_key in known else None,
+                    municipality_code=r.municipality_code,
+                    benefit=r.benefit,
+                    payment_month=r.payment_month,
+                    paid_days=r.paid_days,
+                    cumulative_paid_days=r.cumulative_paid_days,
+                    amount_eur=Decimal(f"{r.amount_eur:.2f}"),
+                    municipal_share_eur=Decimal(f"{r.municipal_share_eur:.2f}"),
+                )
+                for r in frame.itertuples(index=False)
+            ),
+            batch_size=5000,
+        )
+    return upload
+
+
+def _is_uuid(text: str) -> bool:
+    import uuid
+
+    try:
+        uuid.UUID(text)
+    except ValueError:
+        return False
+    return True
+
+
+def payments(area_id: int) -> pd.DataFrame:
+    """The area's stored rows in the shape of ``analytics.kela.parse_kela_csv``."""
+    data = list(
+        KelaPayment.objects.filter(upload__area_id=area_id).values_list(
+            "person_key",
+            "municipality_code",
+            "benefit",
+            "payment_month",
+            "paid_days",
+            "cumulative_paid_days",
+            "amount_eur",
+            "municipal_share_eur",
+        )
+    )
+    frame = pd.DataFrame.from_records(
+        data,
+        columns=[
+            "person_key",
+            "municipality_code",
+            "benefit",
+            "payment_month",
+            "paid_days",
+            "cumulative_paid_days",
+            "amount_eur",
+            "municipal_share_eur",
+        ],
+    )
+    for column in ("amount_eur", "municipal_share_eur"):
+        frame[column] = frame[column].astype(float)
+    return frame
+
+
+@dataclass(frozen=True)
+class Financing:
+    by_month: pd.DataFrame  # liability per municipality and month, Kela's and recomputed
+    forecast: pd.DataFrame  # expected cost per municipality for the next 12 months
+    flagged_rows: int
+
+
+def area_financing(area_id: int) -> Financing | None:
+    rows = payments(area_id)
+    if rows.empty:
+        return None
+    reconciled = financing.reconcile(rows)
+    return Financing(
+        financing.liability_by_month(reconciled),
+        financing.forecast(rows),
+        int(reconciled["flagged"].sum()),
+    )
+
+
+def _prospects() -> pd.DataFrame | None:
+    run = ProfilingRun.objects.filter(published=True).first()
+    if run is None:
+        return None
+    data = list(
+        RiskScore.objects.filter(run=run).values_list("person_id", "p_long_term", "top_factors")
+    )
+    frame = pd.DataFrame.from_records(data, columns=["person_key", "p_long_term", "top_factors"])
+    frame["person_key"] = frame["person_key"].astype(str)
+    return frame
+
+
+def watchlist_for(user, area_id: int) -> list[dict]:
+    """People visible to ``user`` whose municipal share steps up within 90 days, with their
+    advisory risk of long-term unemployment; ordered by step date, then higher risk first
+    (``analytics.financing.watchlist``), never by cost. The read is access-logged."""
+    rows = payments(area_id)
+    if rows.empty:
+        return []
+    found = financing.watchlist(rows, WATCH_HORIZON_DAYS, _prospects())
+    if found.empty:
+        return []
+    keys = [k for k in found["person_key"] if _is_uuid(k)]
+    visible = {
+        str(p.pk): p
+        for p in Person.objects.visible_to(user)
+        .filter(pk__in=keys)
+        .only("id", "first_name", "last_name")
+    }
+    shown = found[found["person_key"].isin(visible)]
+    log_reads(user, [visible[k] for k in shown["person_key"]], WATCHLIST_PURPOSE)
+    result = []
+    for row in shown.to_dict("records"):
+        row["person"] = visible[row["person_key"]]
+        p = row.get("p_long_term")
+        row["p_long_term"] = None if p is None or pd.isna(p) else p
+        factors = row.get("top_factors")
+        row["top_factors"] = factors if isinstance(factors, list) else []
+        result.append(row)
+    return result

@@ -23,41 +23,23 @@ from django.utils import timezone
 
 from saumaton.analytics.impact import estimate_impact
 from saumaton.analytics.metrics import _status_on, shift_months
-from saumaton.analytics.timeline import ONE_DAY, UNEMPLOYED
-from saumaton.jobseekers.models import Person
 
 from . import extract
+from .covariates import at_registration
 from .models import ServiceImpact
 
 FOLLOW_UP_MONTHS = 12
 TREATMENT_WINDOW_MONTHS = 6
-PRIOR_DAYS = 3 * 365
 MIN_GROUP = 20  # fewer treated or comparison people than this: no estimate at all
 COVARIATES = (
     "age",
     "education",
     "foreign_language",
     "occupation_group",
-    "prior_unemployed_days_3y",
-    "prior_employed_days_3y",
+    "prior_unemployment_days_3y",
+    "months_employed_3y",
 )
 N_BOOTSTRAP = 100
-
-
-def _days_in(status: pd.DataFrame, spells: pd.DataFrame, kinds) -> np.ndarray:
-    """Per spell: days in ``kinds`` statuses within the three years before the spell began."""
-    periods = status[status["status"].isin(kinds)][["person_id", "start", "end"]]
-    joined = (
-        spells[["person_id", "start"]]
-        .reset_index()
-        .merge(periods, on="person_id", suffixes=("", "_p"))
-    )
-    window_start = joined["start"] - np.timedelta64(PRIOR_DAYS, "D")
-    lo = np.maximum(joined["start_p"].to_numpy(), window_start.to_numpy())
-    hi = np.minimum(joined["end"].to_numpy(), (joined["start"] - ONE_DAY).to_numpy())
-    days = np.maximum((hi - lo) // ONE_DAY + 1, 0)
-    total = pd.Series(days, index=joined["index"]).groupby(level=0).sum()
-    return total.reindex(spells.index, fill_value=0).to_numpy()
 
 
 def cohort(index: extract.PersonIndex, today: date, people: extract.People) -> pd.DataFrame:
@@ -73,18 +55,13 @@ def cohort(index: extract.PersonIndex, today: date, people: extract.People) -> p
     )
     if spells.empty:
         return pd.DataFrame()
-    status = timeline.status
-    starts = spells["start"].to_numpy(dtype="datetime64[D]")
-    follow = np.array([shift_months(d, FOLLOW_UP_MONTHS) for d in starts], dtype="datetime64[D]")
-    window_end = np.array(
-        [shift_months(d, TREATMENT_WINDOW_MONTHS) for d in starts], dtype="datetime64[D]"
-    )
-    frame = pd.DataFrame({"person_id": spells["person_id"], "spell_start": starts})
+    frame = at_registration(index, timeline, spells[["person_id", "start"]])
+    frame = frame.rename(columns={"start": "spell_start"})
+    follow = _months_after(frame["spell_start"], FOLLOW_UP_MONTHS)
+    window_end = _months_after(frame["spell_start"], TREATMENT_WINDOW_MONTHS)
     frame["employed_12m"] = (
-        _status_on(timeline, spells["person_id"].to_numpy(), follow) == "employed"
+        _status_on(timeline, frame["person_id"].to_numpy(), follow) == "employed"
     ).astype(int)
-    frame["prior_unemployed_days_3y"] = _days_in(status, spells, UNEMPLOYED)
-    frame["prior_employed_days_3y"] = _days_in(status, spells, ("employed",))
     p = timeline.participations.merge(
         frame[["person_id", "spell_start"]].assign(window_end=window_end), on="person_id"
     )
@@ -92,36 +69,13 @@ def cohort(index: extract.PersonIndex, today: date, people: extract.People) -> p
     for service in sorted(p["service_type"].unique()):
         took = set(p.loc[p["service_type"] == service, "person_id"])
         frame[f"took:{service}"] = frame["person_id"].isin(took).astype(int)
-    return (
-        frame.merge(_registration_facts(index), on="person_id")
-        .merge(people.base[["person_id", "area"]], on="person_id")
-        .assign(age=lambda f: _age(f))
-    )
+    return frame.merge(people.base[["person_id", "area"]], on="person_id")
 
 
-def _registration_facts(index: extract.PersonIndex) -> pd.DataFrame:
-    data = extract.rows(
-        Person.objects.values_list(
-            "id", "birth_date", "education_level", "mother_tongue", "last_occupation_id"
-        )
-    )
-    frame = pd.DataFrame.from_records(
-        data, columns=["person_id", "birth_date", "education", "mother_tongue", "occupation"]
-    )
-    frame["person_id"] = index.codes(frame["person_id"])
-    frame["foreign_language"] = (
-        ~frame["mother_tongue"].isin([*extract.NATIONAL_LANGUAGES, ""])
-    ).astype(int)
-    frame["occupation_group"] = frame["occupation"].fillna("X").astype(str).str[:1]
-    frame["education"] = frame["education"].fillna("basic_or_unknown")
-    frame["birth_date"] = pd.to_datetime(frame["birth_date"])
-    return frame.drop(columns=["mother_tongue", "occupation"])
-
-
-def _age(frame: pd.DataFrame) -> np.ndarray:
-    return ((pd.to_datetime(frame["spell_start"]) - frame["birth_date"]).dt.days // 365.25).astype(
-        float
-    )
+def _months_after(days: pd.Series, months: int) -> np.ndarray:
+    """Each day moved by calendar ``months``, clamped to the month end (150/1930 §3)."""
+    shifted = pd.DatetimeIndex(pd.to_datetime(days)) + pd.DateOffset(months=months)
+    return shifted.to_numpy(dtype="datetime64[D]")
 
 
 def estimates(frame: pd.DataFrame, groups: pd.DataFrame, n_bootstrap: int = N_BOOTSTRAP):

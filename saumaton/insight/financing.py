@@ -9,6 +9,7 @@ person-level watchlist: a coach or unit lead sees only people visible to them
 
 from __future__ import annotations
 
+import uuid
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -16,8 +17,8 @@ import pandas as pd
 from django.db import transaction
 
 from saumaton.analytics import financing
-from saumaton.analytics.csvio import CsvImportError, LineError
-from saumaton.analytics.kela import parse_kela_csv
+from saumaton.analytics.csvio import CsvImportError, LineError, read_csv
+from saumaton.analytics.kela import COLUMNS, parse_kela_csv
 from saumaton.audit.access import log_reads
 from saumaton.jobseekers.models import Person
 from saumaton.organisations.models import AreaMunicipality
@@ -34,16 +35,12 @@ def import_kela(text: str, filename: str, area, user) -> KelaImport:
     A file replaces the area's stored rows of the months it covers (Kela's monthly file is the
     invoice of record for its months), so re-importing a corrected file is safe.
     """
-    frame = parse_kela_csv(text)
-    members = set(
-        AreaMunicipality.objects.filter(area=area).values_list("municipality_id", flat=True)
-    )
-    errors = [
-        LineError(line, "municipality_code", f"{code} is not a member municipality of this area")
-        for line, code in zip(frame["line"], frame["municipality_code"], strict=True)
-        if code not in members
-    ]
-    if frame.empty:
+    try:
+        frame, errors = parse_kela_csv(text), []
+    except CsvImportError as exc:
+        frame, errors = None, list(exc.errors)
+    errors += _outside_area(text, area)
+    if frame is not None and frame.empty:
         errors.append(LineError(1, "", "the file has no rows"))
     if errors:
         raise CsvImportError(errors)
@@ -87,9 +84,23 @@ def import_kela(text: str, filename: str, area, user) -> KelaImport:
     return upload
 
 
-def _is_uuid(text: str) -> bool:
-    import uuid
+def _outside_area(text: str, area) -> list[LineError]:
+    """Rows whose municipality is not a member of ``area``: the file is for the wrong area."""
+    try:
+        table = read_csv(text, COLUMNS)
+    except CsvImportError:
+        return []  # a bad header: the parser has reported it
+    members = set(
+        AreaMunicipality.objects.filter(area=area).values_list("municipality_id", flat=True)
+    )
+    return [
+        LineError(line, "municipality_code", f"{code} is not a member municipality of this area")
+        for line, raw in table.rows
+        if (code := raw["municipality_code"]) not in members and len(code) == 3
+    ]
 
+
+def _is_uuid(text: str) -> bool:
     try:
         uuid.UUID(text)
     except ValueError:

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 import pandas as pd
+from django.core.cache import cache
 from django.db import transaction
 
 from saumaton.analytics import financing
@@ -27,6 +28,7 @@ from .models import KelaImport, KelaPayment, ProfilingRun, RiskScore
 
 WATCH_HORIZON_DAYS = 90
 WATCHLIST_PURPOSE = "insight:watchlist"
+CACHE_SECONDS = 24 * 3600
 
 
 def import_kela(text: str, filename: str, area, user) -> KelaImport:
@@ -147,16 +149,33 @@ class Financing:
     flagged_rows: int
 
 
+def _cached(area_id: int, name: str, compute):
+    """``compute()`` once per area and stored file: the figures change only with a new import
+    (or a new published model, for the watchlist's prospects), and recomputing the forecast
+    on every page view would cost a second on the small demo."""
+    upload = KelaImport.objects.filter(area_id=area_id).values_list("pk", "uploaded_at").first()
+    run = ProfilingRun.objects.filter(published=True).values_list("pk", "trained_at").first()
+    key = f"insight:{name}:{area_id}:{upload}:{run}".replace(" ", "_")
+    found = cache.get(key)
+    if found is None:
+        found = compute()
+        cache.set(key, found, CACHE_SECONDS)
+    return found
+
+
 def area_financing(area_id: int) -> Financing | None:
-    rows = payments(area_id)
-    if rows.empty:
-        return None
-    reconciled = financing.reconcile(rows)
-    return Financing(
-        financing.liability_by_month(reconciled),
-        financing.forecast(rows),
-        int(reconciled["flagged"].sum()),
-    )
+    def compute():
+        rows = payments(area_id)
+        if rows.empty:
+            return None
+        reconciled = financing.reconcile(rows)
+        return Financing(
+            financing.liability_by_month(reconciled),
+            financing.forecast(rows),
+            int(reconciled["flagged"].sum()),
+        )
+
+    return _cached(area_id, "financing", compute)
 
 
 def _prospects() -> pd.DataFrame | None:
@@ -171,23 +190,29 @@ def _prospects() -> pd.DataFrame | None:
     return frame
 
 
-def watchlist_for(user, area_id: int) -> list[dict]:
+def _area_watchlist(area_id: int) -> pd.DataFrame:
+    def compute():
+        rows = payments(area_id)
+        if rows.empty:
+            return pd.DataFrame()
+        return financing.watchlist(rows, WATCH_HORIZON_DAYS, _prospects())
+
+    return _cached(area_id, "watchlist", compute)
+
+
+def watchlist_for(user, area_id: int, own_caseload: bool = False) -> list[dict]:
     """People visible to ``user`` whose municipal share steps up within 90 days, with their
     advisory risk of long-term unemployment; ordered by step date, then higher risk first
-    (``analytics.financing.watchlist``), never by cost. The read is access-logged."""
-    rows = payments(area_id)
-    if rows.empty:
-        return []
-    found = financing.watchlist(rows, WATCH_HORIZON_DAYS, _prospects())
+    (``analytics.financing.watchlist``), never by cost. ``own_caseload`` keeps only people
+    whose open job search names ``user`` as coach. The read is access-logged."""
+    found = _area_watchlist(area_id)
     if found.empty:
         return []
     keys = [k for k in found["person_key"] if _is_uuid(k)]
-    visible = {
-        str(p.pk): p
-        for p in Person.objects.visible_to(user)
-        .filter(pk__in=keys)
-        .only("id", "first_name", "last_name")
-    }
+    people = Person.objects.visible_to(user).filter(pk__in=keys)
+    if own_caseload:
+        people = people.filter(customerships__coach=user, customerships__end_date__isnull=True)
+    visible = {str(p.pk): p for p in people.only("id", "first_name", "last_name")}
     shown = found[found["person_key"].isin(visible)]
     log_reads(user, [visible[k] for k in shown["person_key"]], WATCHLIST_PURPOSE)
     result = []

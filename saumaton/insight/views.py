@@ -18,8 +18,8 @@ from saumaton.analytics.csvio import CsvImportError
 from saumaton.analytics.fairness import Tolerances
 from saumaton.core.access import requires
 from saumaton.organisations.models import AreaMunicipality, EmploymentArea
-from saumaton.organisations.resolver import area_ids_with
-from saumaton.organisations.roles import Perm
+from saumaton.organisations.resolver import area_ids_with, roles_of
+from saumaton.organisations.roles import Perm, Role
 
 from . import export, svg, tables
 from .caveats import caveat_text
@@ -192,10 +192,11 @@ def kela_upload(request):
 @requires(Perm.VIEW_FINANCING_WATCHLIST)
 def watchlist(request):
     area = _area(request, Perm.VIEW_FINANCING_WATCHLIST)
+    own = request.GET.get("scope") != "all" and Role.COACH in roles_of(request.user)
     return render(
         request,
         "insight/watchlist.html",
-        {"area": area, "people": watchlist_for(request.user, area.pk)},
+        {"area": area, "own": own, "people": watchlist_for(request.user, area.pk, own)},
     )
 
 

@@ -227,9 +227,9 @@ def effectiveness(area_id: int) -> Table:
             Column("comparison", str(_("Comparison")), "persons"),
             Column("naive", str(_("Naive difference")), "points"),
             Column("ipw", str(_("Effect (weighting)")), "points"),
-            Column("ipw_ci", str(_("95 % interval (weighting)")), "interval"),
+            Column("ipw_ci", str(_("Confidence interval (weighting)")), "interval"),
             Column("matching", str(_("Effect (matching)")), "points"),
-            Column("matching_ci", str(_("95 % interval (matching)")), "interval"),
+            Column("matching_ci", str(_("Confidence interval (matching)")), "interval"),
         ],
     )
     for impact in ServiceImpact.objects.filter(area_id=area_id).order_by(

@@ -40,9 +40,9 @@ def test_the_definitions_page_has_an_anchor_per_metric(world, login):
 def test_the_overview_speaks_finnish_and_swedish(refreshed, client):
     client.force_login(refreshed.users["analyst"])
     finnish = client.get("/insight/", HTTP_ACCEPT_LANGUAGE="fi").content.decode()
-    assert "Työttömät työnhakijat" in finnish
+    assert "Työttömät työnhakijat" in finnish and "Kuukausittain" in finnish
     swedish = client.get("/insight/", HTTP_ACCEPT_LANGUAGE="sv").content.decode()
-    assert "Arbetslösa arbetssökande" in swedish
+    assert "Arbetslösa arbetssökande" in swedish and "Månad för månad" in swedish
 
 
 def test_csv_and_xlsx_exports_hold_the_table(refreshed, login):

@@ -133,6 +133,20 @@ class People:
     base: pd.DataFrame
     groups: pd.DataFrame
 
+    def cells(self) -> pd.DataFrame:
+        """One row per person and cell they belong to: ``person_id``, ``area``, ``dimension``
+        (area, municipality, unit, target_group) and ``cell``. Grouping the metrics by
+        (area, dimension, cell) gives every cut in one pass over the person indicators."""
+        b = self.base
+        parts = [
+            b.assign(dimension="area", cell="*"),
+            b.assign(dimension="municipality", cell=b["municipality"]),
+            b.assign(dimension="unit", cell=b["unit"]),
+            self.groups.assign(dimension="target_group", cell=self.groups["target_group"]),
+        ]
+        columns = ["person_id", "area", "dimension", "cell"]
+        return pd.concat([part[columns] for part in parts], ignore_index=True)
+
 
 def people(index: PersonIndex, on: date) -> People:
     """Each person's area and unit from their latest customership, home municipality, and

@@ -21,7 +21,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from saumaton.analytics.catalogue import METRICS
-from saumaton.analytics.metrics import ALL, monthly_metrics
+from saumaton.analytics.metrics import monthly_metrics
 from saumaton.rules.calendar import add_months
 
 from . import extract
@@ -30,13 +30,6 @@ from .models import MetricValue
 
 DEFAULT_MONTHS = 12
 Progress = Callable[[int, int], None]
-# dimension -> (people frame attribute, grouping columns after "area")
-CUTS = {
-    MetricValue.Dimension.AREA: ("base", []),
-    MetricValue.Dimension.MUNICIPALITY: ("base", ["municipality"]),
-    MetricValue.Dimension.UNIT: ("base", ["unit"]),
-    MetricValue.Dimension.TARGET_GROUP: ("groups", ["target_group"]),
-}
 
 
 def definition_version(metric_id: str) -> str:
@@ -67,23 +60,16 @@ def compute(today: date, months: int = DEFAULT_MONTHS, progress: Progress | None
     index = extract.PersonIndex()
     timeline = extract.timeline(index)
     people = extract.people(index, month_list[-1])
+    cells = people.cells()
+    keys = ["area", "dimension", "cell"]
     parts = []
-    steps = len(month_list) * len(CUTS)
-    done = 0
-    for month in month_list:
-        for dimension, (frame_name, columns) in CUTS.items():
-            frame = getattr(people, frame_name)
-            keys = ["area", *columns]
-            figures = monthly_metrics(timeline, month, frame, by=keys)
-            figures = suppress(figures, [*keys, "service_type"])
-            figures["dimension"] = dimension.value
-            figures["dimension_value"] = figures[columns[0]] if columns else ALL
-            figures["month"] = month
-            parts.append(figures.drop(columns=columns))
-            done += 1
-            progress(done, steps)
-    result = pd.concat(parts, ignore_index=True)
-    return result, len(people.base), month_list
+    for done, month in enumerate(month_list, start=1):
+        figures = monthly_metrics(timeline, month, cells, by=keys)
+        figures = suppress(figures, [*keys, "service_type"])
+        figures["month"] = month
+        parts.append(figures.rename(columns={"cell": "dimension_value"}))
+        progress(done, len(month_list))
+    return pd.concat(parts, ignore_index=True), len(people.base), month_list
 
 
 def refresh(

@@ -148,18 +148,31 @@ def trend(area_id: int, dimension: str = "area", value: str = "*") -> Table:
     return table
 
 
-def _cell_label(dimension: str, value: str) -> str:
+def _labels(dimension: str, values) -> dict[str, str]:
+    """Display names of a dimension's cells, read in one query."""
+    values = [str(v) for v in values]
     if dimension == "municipality":
-        found = Municipality.objects.filter(code=value).first()
-        if found is None:
-            return value
-        return found.name_sv if language() == "sv" and found.name_sv else found.name_fi
+        sv = language() == "sv"
+        found = {
+            m.code: (m.name_sv if sv and m.name_sv else m.name_fi)
+            for m in Municipality.objects.filter(code__in=values)
+        }
+        return {v: found.get(v, v) for v in values}
     if dimension == "unit":
-        unit = Unit.objects.filter(pk=value).first() if value.isdigit() else None
-        return unit.name if unit else str(_("No unit"))
+        names = dict(
+            Unit.objects.filter(pk__in=[v for v in values if v.isdigit()]).values_list("pk", "name")
+        )
+        return {
+            v: names.get(int(v), str(_("No unit"))) if v.isdigit() else str(_("No unit"))
+            for v in values
+        }
     if dimension == "target_group":
-        return str(TARGET_GROUP_LABELS.get(value, value))
-    return value
+        return {v: str(TARGET_GROUP_LABELS.get(v, v)) for v in values}
+    return {v: v for v in values}
+
+
+def _cell_label(dimension: str, value: str) -> str:
+    return _labels(dimension, [value])[str(value)]
 
 
 def by_cut(area_id: int, dimension: str) -> Table:
@@ -185,9 +198,10 @@ def by_cut(area_id: int, dimension: str) -> Table:
     cells: dict[str, dict] = {}
     for row in rows:
         cells.setdefault(row.dimension_value, {})[row.metric] = _figure(row)
+    labels = _labels(dimension, cells)
     for value in sorted(cells):
         table.rows.append(
-            [("cell", (value, _cell_label(dimension, value)))]
+            [("cell", (value, labels[value]))]
             + [(METRICS[m].unit, cells[value].get(m)) for m in CUT_METRICS]
         )
     return table
@@ -278,11 +292,12 @@ def liability(area_id: int, found=None) -> Table:
     )
     if found is None:
         return table
+    names = _labels("municipality", set(found.by_month["municipality_code"]))
     for r in found.by_month.itertuples(index=False):
         small = r.persons < 5
         table.rows.append(
             [
-                ("text", _cell_label("municipality", r.municipality_code)),
+                ("text", names[r.municipality_code]),
                 ("text", f"{r.payment_month:%Y-%m}"),
                 ("persons", SUPPRESSED if small else r.persons),
                 ("number", SUPPRESSED if small else r.paid_days),
@@ -313,10 +328,11 @@ def forecast(area_id: int, found=None) -> Table:
     )
     if found is None:
         return table
+    names = _labels("municipality", set(found.forecast["municipality_code"]))
     for r in found.forecast.itertuples(index=False):
         table.rows.append(
             [
-                ("text", _cell_label("municipality", r.municipality_code)),
+                ("text", names[r.municipality_code]),
                 ("text", f"{r.month:%Y-%m}"),
                 ("eur", r.expected_eur),
                 ("eur", r.ceiling_eur),

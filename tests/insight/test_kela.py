@@ -94,3 +94,13 @@ def test_the_watchlist_page_lists_the_person(world, login, municipality):
     import_kela(HEADER + _rows(world.person.pk, municipality), "kela.csv", world.area, None)
     response = login(world.users["coach"]).get("/insight/financing/watchlist/")
     assert str(world.person).encode() in response.content
+
+
+def test_the_financing_page_shows_liability_and_forecast(world, login, municipality):
+    people = [CustomershipFactory(organisation=world.authority).person for _ in range(5)]
+    text = HEADER + "".join(_rows(p.pk, municipality) for p in people)
+    import_kela(text, "kela.csv", world.area, None)
+    body = login(world.users["unit_lead"]).get("/insight/financing/").content.decode()
+    assert "Municipal share of benefits by month" in body
+    assert "2026-01" in body and "3,721.00 €" in body  # five people × 744.20 €
+    assert "Forecast of the municipal share" in body and "<svg" in body

@@ -116,3 +116,14 @@ def test_fresh_demo_has_pathways_and_the_sweep_finds_everyone_a_next_step(demo_d
     assert ApplicationReport.objects.filter(person=me, reported_by=me.user).exists()
     assert Failure.objects.filter(person=me, state=Failure.State.OPEN).exists()
     assert me.events.filter(type="meeting_missed").exists()
+
+
+def test_fresh_demo_has_insight_figures_and_a_linked_kela_file(demo_db):
+    from saumaton.insight.models import KelaPayment, MetricValue
+
+    assert "insight:" in demo_db
+    assert (
+        MetricValue.objects.filter(dimension="area", metric="unemployed_jobseekers").count() == 12
+    )
+    assert KelaPayment.objects.filter(person__isnull=False).exists()
+    assert KelaPayment.objects.filter(person__isnull=True, person_key__startswith="F").exists()

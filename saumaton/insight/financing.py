@@ -16,6 +16,7 @@ from decimal import Decimal
 import pandas as pd
 from django.core.cache import cache
 from django.db import transaction
+from django.db.models import Max, Sum
 
 from saumaton.analytics import financing
 from saumaton.analytics.csvio import CsvImportError, LineError, read_csv
@@ -190,6 +191,20 @@ def _prospects() -> pd.DataFrame | None:
     return frame
 
 
+def _latest_share(area_id: int, keys: list[str]) -> dict[str, Decimal]:
+    """Each person's municipal share (Kela's, all benefits) in the file's latest month: the
+    per-person liability shown next to the step-up."""
+    latest = KelaPayment.objects.filter(upload__area_id=area_id).aggregate(m=Max("payment_month"))
+    rows = (
+        KelaPayment.objects.filter(
+            upload__area_id=area_id, payment_month=latest["m"], person_key__in=keys
+        )
+        .values("person_key")
+        .annotate(total=Sum("municipal_share_eur"))
+    )
+    return {r["person_key"]: r["total"] for r in rows}
+
+
 def _area_watchlist(area_id: int) -> pd.DataFrame:
     def compute():
         rows = payments(area_id)
@@ -215,9 +230,11 @@ def watchlist_for(user, area_id: int, own_caseload: bool = False) -> list[dict]:
     visible = {str(p.pk): p for p in people.only("id", "first_name", "last_name")}
     shown = found[found["person_key"].isin(visible)]
     log_reads(user, [visible[k] for k in shown["person_key"]], WATCHLIST_PURPOSE)
+    liability = _latest_share(area_id, list(shown["person_key"]))
     result = []
     for row in shown.to_dict("records"):
         row["person"] = visible[row["person_key"]]
+        row["latest_share_eur"] = liability.get(row["person_key"])
         p = row.get("p_long_term")
         row["p_long_term"] = None if p is None or pd.isna(p) else p
         factors = row.get("top_factors")

@@ -86,6 +86,7 @@ def test_the_watchlist_shows_only_visible_people_and_logs_the_read(world, munici
     found = watchlist_for(coach, world.area.pk)
     assert [row["person"] for row in found] == [world.person]
     assert found[0]["threshold"] == 100
+    assert found[0]["latest_share_eur"] == 0  # the file's share for January
     logged = AccessLog.objects.filter(actor=coach, purpose="insight:watchlist")
     assert list(logged.values_list("person", flat=True)) == [world.person.pk]
 

@@ -116,7 +116,7 @@ def key_figures(area_id: int, dimension: str = "area", value: str = "*") -> Tabl
             [
                 (metric, metric_name(metric)),
                 (kind, _figure(row)),
-                (kind, SUPPRESSED if row.suppressed else row.numerator),
+                ("number", SUPPRESSED if row.suppressed else row.numerator),
                 ("persons", SUPPRESSED if row.suppressed else row.denominator),
             ]
         )

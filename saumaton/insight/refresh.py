@@ -58,7 +58,7 @@ def compute(today: date, months: int = DEFAULT_MONTHS, progress: Progress | None
     progress = progress or (lambda done, total: None)
     month_list = complete_months(today, months)
     index = extract.PersonIndex()
-    timeline = extract.timeline(index)
+    timeline = extract.timeline(index, since=month_list[0])
     people = extract.people(index, month_list[-1])
     cells = people.cells()
     keys = ["area", "dimension", "cell"]

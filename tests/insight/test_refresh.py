@@ -99,3 +99,37 @@ def test_refresh_is_idempotent(small_world):
     )
     assert first.rows == second.rows
     assert before == after
+
+
+def _meeting(person, coach, due, held_on=None):
+    from datetime import datetime, time
+
+    from django.utils import timezone
+
+    from saumaton.casework.models import Meeting
+
+    day = held_on or due
+    Meeting.objects.create(
+        person=person,
+        customership=person.customerships.get(),
+        kind="job_search_conversation",
+        starts_at=timezone.make_aware(datetime.combine(day, time(10))),
+        channel="phone",
+        coach=coach,
+        due_date=due,
+        outcome="held" if held_on else "scheduled",
+    )
+
+
+def test_meeting_figures_count_old_unheld_meetings_and_ignore_old_held_ones(world):
+    coach = world.users["coach"]
+    people = [CustomershipFactory(organisation=world.authority).person for _ in range(5)]
+    for person in people:
+        _period(person, "unemployed", date(2024, 1, 1))
+        _meeting(person, coach, date(2025, 6, 1))  # never held: overdue ever since
+        _meeting(person, coach, date(2025, 5, 1), held_on=date(2025, 4, 28))  # long done
+        _meeting(person, coach, date(2026, 2, 20), held_on=date(2026, 2, 18))  # on time in February
+    refresh(TODAY, months=2)
+    assert _figure(world.area, "overdue_meetings").value == 5
+    on_time = _figure(world.area, "meetings_on_time")
+    assert (on_time.value, on_time.denominator) == (1.0, 5)

@@ -28,7 +28,7 @@ def test_the_overview_shows_figures_with_links_to_definitions(refreshed, login):
     body = response.content.decode()
     assert "Unemployed jobseekers" in body
     assert "/insight/definitions/#long_term_unemployed" in body
-    assert "<svg" in body and "<table aria-labelledby=\"t-trend\">" in body
+    assert "<svg" in body and '<table aria-labelledby="t-trend">' in body
     assert "&lt;5" in body  # the single in-flow of the month is suppressed
 
 

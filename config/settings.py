@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "saumaton.employers",
     "saumaton.ecosystem",
     "saumaton.outbox",
+    "saumaton.insight",
     "saumaton.api",
 ]
 

@@ -17,6 +17,7 @@ urlpatterns = [
     path("ecosystem/", include("saumaton.ecosystem.urls")),
     path("organisations/", include("saumaton.organisations.urls")),
     path("audit/", include("saumaton.audit.urls")),
+    path("insight/", include("saumaton.insight.urls")),
     path("api/", include("saumaton.api.urls")),
 ]
 

@@ -1,8 +1,8 @@
 from django.urls import include, path
 from rest_framework.routers import DefaultRouter
 
-from saumaton.employers import api as employers_api
 from saumaton.ecosystem import api as ecosystem
+from saumaton.employers import api as employers_api
 
 from . import pathway, views
 

@@ -205,6 +205,19 @@ PERSONAL_DATA: dict[str, dict[str, Category]] = {
     },
     "audit.Event": {"type": Category.CASE, "occurred_at": Category.CASE, "payload": Category.CASE},
     "audit.AccessLog": {"at": Category.CASE, "purpose": Category.CASE},
+    # Kela's rows: benefit paid to a pseudonymous key, linked to a person when the key is theirs.
+    "insight.KelaPayment": {
+        "person_key": Category.IDENTITY_CODE,
+        "municipality_code": Category.LOCATION,
+        "benefit": Category.CASE,
+        "payment_month": Category.CASE,
+        "paid_days": Category.CASE,
+        "cumulative_paid_days": Category.CASE,
+        "amount_eur": Category.CASE,
+        "municipal_share_eur": Category.CASE,
+    },
+    # The profiling model's advisory estimate (380/2023 §37(1)(4)).
+    "insight.RiskScore": {"p_long_term": Category.CASE, "top_factors": Category.CASE},
     # The outbox's texts and documents speak about the person's case.
     "outbox.OutboxMessage": {
         "recipient": Category.CONTACT,
@@ -283,6 +296,8 @@ NOT_PERSONAL: dict[str, set[str]] = {
     },
     "audit.Event": {"id", "recorded_at", "actor", "organisation", "person", "legal_basis"},
     "audit.AccessLog": {"id", "actor", "area", "person"},
+    "insight.KelaPayment": {"id", "upload", "person"},
+    "insight.RiskScore": {"id", "run", "person"},
     "outbox.OutboxMessage": {
         "id",
         "created_at",

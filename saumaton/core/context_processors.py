@@ -23,6 +23,8 @@ _LINKS = (
     (Perm.VIEW_ORGANISATION_DIRECTORY, "organisations:directory", _("Organisations")),
     (Perm.VIEW_ACCESS_LOG, "audit:index", _("Access log")),
     *EMPLOYER_LINKS,
+    (Perm.VIEW_INSIGHT, "insight:overview", _("Insight")),
+    (Perm.VIEW_FINANCING_WATCHLIST, "insight:watchlist", _("Financing watchlist")),
 )
 
 

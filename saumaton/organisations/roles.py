@@ -55,6 +55,9 @@ class Perm(StrEnum):
     # Partners' scope: people referred to their organisation or covered by a consent or a legal
     # basis naming it (ecosystem); never the person pages the casework roles use.
     VIEW_REFERRED_PERSONS = "view_referred_persons"
+    VIEW_INSIGHT = "view_insight"  # aggregate dashboards: no person in them
+    IMPORT_KELA_DATA = "import_kela_data"  # Kela's municipal-share file (pseudonymised rows)
+    VIEW_FINANCING_WATCHLIST = "view_financing_watchlist"  # named people, scoped and logged
 
 
 _CASEWORK = {
@@ -73,7 +76,7 @@ _CASEWORK = {
 ROLE_PERMISSIONS: dict[Role, frozenset[Perm]] = {
     Role.JOBSEEKER: frozenset({Perm.VIEW_OWN_RECORD, Perm.RUN_OWN_PATHWAY, Perm.BROWSE_CATALOGUE}),
     Role.EMPLOYER_USER: frozenset({Perm.VIEW_ORGANISATION_DIRECTORY, Perm.ACT_FOR_EMPLOYER}),
-    Role.COACH: frozenset(_CASEWORK),
+    Role.COACH: frozenset(_CASEWORK | {Perm.VIEW_FINANCING_WATCHLIST}),
     Role.UNIT_LEAD: frozenset(
         _CASEWORK
         | {
@@ -82,6 +85,8 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Perm]] = {
             Perm.MERGE_PERSONS,
             Perm.ISSUE_STATEMENT,
             Perm.MANAGE_CATALOGUE,
+            Perm.VIEW_INSIGHT,
+            Perm.VIEW_FINANCING_WATCHLIST,
         }
     ),
     Role.STATEMENT_OFFICER: frozenset(_CASEWORK | {Perm.ISSUE_STATEMENT}),
@@ -97,7 +102,16 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Perm]] = {
             Perm.VIEW_REFERRED_PERSONS,
         }
     ),
-    Role.ANALYST: frozenset({Perm.VIEW_ORGANISATION_DIRECTORY, Perm.USE_RULES}),
+    # Insight (aggregates, suppressed below 5 people) is for those who steer: analysts and unit
+    # leads. Area administrators manage structures, not services, and do not get it.
+    Role.ANALYST: frozenset(
+        {
+            Perm.VIEW_ORGANISATION_DIRECTORY,
+            Perm.USE_RULES,
+            Perm.VIEW_INSIGHT,
+            Perm.IMPORT_KELA_DATA,
+        }
+    ),
     Role.AREA_ADMIN: frozenset(
         {Perm.VIEW_AREA_STRUCTURE, Perm.VIEW_STAFF, Perm.VIEW_ORGANISATION_DIRECTORY}
     ),

@@ -130,3 +130,14 @@ def test_demo_has_open_vacancies_and_an_employer_who_sees_candidates(demo_db, cl
     mine = Vacancy.objects.filter(employer__memberships__user__username="employer").first()
     page = client.get(f"/jobs/ours/{mine.pk}/")
     assert page.status_code == 200 and page.context["candidates"]
+
+
+def test_fresh_demo_has_insight_figures_and_a_linked_kela_file(demo_db):
+    from saumaton.insight.models import KelaPayment, MetricValue
+
+    assert "insight:" in demo_db
+    assert (
+        MetricValue.objects.filter(dimension="area", metric="unemployed_jobseekers").count() == 12
+    )
+    assert KelaPayment.objects.filter(person__isnull=False).exists()
+    assert KelaPayment.objects.filter(person__isnull=True, person_key__startswith="F").exists()

@@ -3,7 +3,8 @@
 Idempotent: an existing demo database is reused unless ``--reset`` is given. ``--reset`` wipes
 the database and refuses to when it holds any non-synthetic person or user. A freshly generated
 area is swept once by the seam guard, so its work queues start filled and the summary shows the
-invariant holds (zero people without a next step).
+invariant holds (zero people without a next step), and its insight figures are computed and a
+synthetic Kela file imported, so the dashboards and the financing view have data.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from saumaton.accounts.models import User
 from saumaton.casework.sweep import sweep
 from saumaton.demo.loader import DEMO_PASSWORD, JOBSEEKER_USERNAME, DemoLoader
 from saumaton.demo.progress import ProgressBar
+from saumaton.insight import demo as insight_demo
 from saumaton.jobseekers.models import Person
 from saumaton.organisations.models import EmploymentArea, Membership
 from saumaton.reference.loaders import is_loaded, load_all
@@ -98,6 +100,11 @@ class Command(BaseCommand):
             # catch up within minutes in a running system, but the demo is used at once).
             cursor.execute("ANALYZE casework_attentionitem")
         self.stdout.write(f"  people without a next step: {report.without_next_step:,}")
+        figures, impacts, kela = insight_demo.load(population, ProgressBar("insight figures"))
+        self.stdout.write(
+            f"  insight: {figures.rows:,} figures, {impacts} service-impact estimates, "
+            f"{kela:,} synthetic Kela rows"
+        )
 
     def _print_logins(self, port: int) -> None:
         self.stdout.write("")

@@ -1,0 +1,201 @@
+"""Read the timeline out of the database set-wise, in the shapes ``saumaton.analytics`` takes.
+
+Why: the metrics are vectorised over a whole population (``analytics.metrics``); feeding them
+row by row through the ORM would cost more than the maths. Each source is one ``values_list``
+query read straight from the cursor on PostgreSQL (:func:`rows`, as the seam-guard sweep does).
+
+Sources plug in: service participations come from every callable named in the setting
+``SAUMATON_INSIGHT_PARTICIPATION_SOURCES`` (default: the ``in_service`` status periods). When
+the ecosystem's referrals and the employers' hires land, each adds one source function here (a
+referral that started a service is a participation; a hire ends a spell in ``employed``)
+without touching the metric code.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+import numpy as np
+import pandas as pd
+from django.conf import settings
+from django.db import connection
+from django.db.models import Q
+from django.db.models.functions import TruncDate
+from django.utils.module_loading import import_string
+
+from saumaton.analytics.timeline import Timeline
+from saumaton.casework.models import Meeting
+from saumaton.jobseekers.models import EmploymentStatusPeriod, JobseekerCustomership, Person
+from saumaton.jobseekers.target_groups import age_on
+
+# The database's statuses in the analytics vocabulary (saumaton.analytics.timeline.STATUSES).
+# A shortened-hours lay-off is not unemployment in the statistics (only a full lay-off is,
+# 380/2023 §3(4)); like part-time work it keeps the person an active jobseeker.
+STATUS_MAP = {
+    "unemployed": "unemployed",
+    "laid_off": "laid_off",
+    "shortened_hours_layoff": "part_time",
+    "part_time": "part_time",
+    "in_service": "in_service",
+    "employed": "employed",
+    "studying": "studying",
+    "outside_labour_force": "outside",
+}
+# The platform's service names where the analytics vocabulary (timeline.ACTIVATION_SERVICES)
+# names the same service differently: job-search coaching is a coaching service (ALP).
+SERVICE_TYPE_MAP = {"job_search_coaching": "coaching"}
+NATIONAL_LANGUAGES = ("fi", "sv", "se")  # Finnish, Swedish, Sami: not "foreign-language"
+YOUTH_BELOW = 25
+AGEING_FROM = 55
+DEFAULT_PARTICIPATION_SOURCES = ("saumaton.insight.extract.participations_from_status",)
+
+
+def rows(query) -> list[tuple]:
+    """A values_list query's rows; on PostgreSQL straight from the cursor (see the sweep)."""
+    if connection.vendor != "postgresql":
+        return list(query)
+    sql, params = query.query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchall()
+
+
+def _frame(data: list[tuple], columns: list[str]) -> pd.DataFrame:
+    return pd.DataFrame.from_records(data, columns=columns)
+
+
+class PersonIndex:
+    """Person UUIDs as small integers for the vectorised maths.
+
+    Why: the metrics test membership (``np.isin``) and join on ``person_id``; on an object
+    array of UUID strings that is a sort of Python objects (seconds per month on the small
+    demo), on integers it is milliseconds. The integers never leave a refresh run.
+    """
+
+    def __init__(self) -> None:
+        self.ids = pd.Index(
+            pd.Series([pid for (pid,) in rows(Person.objects.values_list("id"))]).astype(str)
+        )
+
+    def codes(self, values) -> np.ndarray:
+        return self.ids.get_indexer(pd.Series(values, dtype=object).astype(str))
+
+
+def status_periods(index: PersonIndex) -> pd.DataFrame:
+    frame = _frame(
+        rows(
+            EmploymentStatusPeriod.objects.values_list(
+                "person_id", "status", "start", "end", "service_type"
+            )
+        ),
+        ["person_id", "status", "start", "end", "service_type"],
+    )
+    frame["person_id"] = index.codes(frame["person_id"])
+    frame["status"] = frame["status"].map(STATUS_MAP)
+    frame["service_type"] = frame["service_type"].replace(SERVICE_TYPE_MAP)
+    return frame
+
+
+def participations_from_status(status: pd.DataFrame) -> pd.DataFrame:
+    """A participation for every ``in_service`` period that names its service."""
+    served = status[(status["status"] == "in_service") & (status["service_type"] != "")]
+    return served.loc[:, ["person_id", "service_type", "start", "end"]]
+
+
+def meetings(index: PersonIndex, since: date | None = None) -> pd.DataFrame:
+    """Statutory meetings (those with a due date); ``held`` is the day of a held meeting.
+
+    With ``since``, meetings both due and held before it are left out: no monthly figure from
+    ``since`` on can count them (on-time shares look at meetings due in the month; overdue and
+    next-step counts at meetings not held by the month's end), and on a mature area they are
+    most of the table.
+    """
+    query = Meeting.objects.filter(due_date__isnull=False)
+    if since is not None:
+        query = query.filter(
+            Q(due_date__gte=since)
+            | ~Q(outcome=Meeting.Outcome.HELD)
+            | Q(starts_at__date__gte=since)
+        )
+    data = rows(
+        query.annotate(
+            day=TruncDate("starts_at")
+        ).values_list(  # the local day, computed by the database
+            "person_id", "kind", "due_date", "day", "outcome"
+        )
+    )
+    frame = _frame(data, ["person_id", "kind", "due", "day", "outcome"])
+    frame["person_id"] = index.codes(frame["person_id"])
+    held = (frame["outcome"] == Meeting.Outcome.HELD).to_numpy()
+    frame["held"] = np.where(held, frame["day"].to_numpy(dtype=object), None)
+    return frame.loc[:, ["person_id", "kind", "due", "held"]]
+
+
+def timeline(index: PersonIndex, since: date | None = None) -> Timeline:
+    status = status_periods(index)
+    sources = getattr(
+        settings, "SAUMATON_INSIGHT_PARTICIPATION_SOURCES", DEFAULT_PARTICIPATION_SOURCES
+    )
+    parts = [import_string(path)(status) for path in sources]
+    participations = pd.concat(parts, ignore_index=True) if parts else None
+    return Timeline(status, participations, meetings(index, since))
+
+
+@dataclass(frozen=True)
+class People:
+    """Grouping attributes: ``base`` one row per person (area, municipality, unit); ``groups``
+    one row per person and target group (a person may be in several)."""
+
+    base: pd.DataFrame
+    groups: pd.DataFrame
+
+    def cells(self) -> pd.DataFrame:
+        """One row per person and cell they belong to: ``person_id``, ``area``, ``dimension``
+        (area, municipality, unit, target_group) and ``cell``. Grouping the metrics by
+        (area, dimension, cell) gives every cut in one pass over the person indicators."""
+        b = self.base
+        parts = [
+            b.assign(dimension="area", cell="*"),
+            b.assign(dimension="municipality", cell=b["municipality"]),
+            b.assign(dimension="unit", cell=b["unit"]),
+            self.groups.assign(dimension="target_group", cell=self.groups["target_group"]),
+        ]
+        columns = ["person_id", "area", "dimension", "cell"]
+        cells = pd.concat([part[columns] for part in parts], ignore_index=True)
+        # Categories, not Python strings: grouping factorises them once instead of per metric.
+        return cells.astype({"dimension": "category", "cell": "category"})
+
+
+def people(index: PersonIndex, on: date) -> People:
+    """Each person's area and unit from their latest customership, home municipality, and
+    target groups by age on ``on`` and mother tongue (the groups of RULES.md §17 that the record
+    states; long-term unemployment is itself a metric, not a grouping)."""
+    latest = {}
+    for person_id, area_id, unit_id, _start in rows(
+        JobseekerCustomership.objects.order_by("start_date").values_list(
+            "person_id", "organisation__area_id", "unit_id", "start_date"
+        )
+    ):
+        latest[person_id] = (area_id, "" if unit_id is None else str(unit_id))
+    records = []
+    group_rows = []
+    for person_id, municipality, birth, tongue in rows(
+        Person.objects.values_list("id", "home_municipality_id", "birth_date", "mother_tongue")
+    ):
+        if person_id not in latest:
+            continue
+        area_id, unit = latest[person_id]
+        records.append((person_id, area_id, municipality or "", unit))
+        age = age_on(birth, on)
+        if age < YOUTH_BELOW:
+            group_rows.append((person_id, area_id, "under_25"))
+        if age >= AGEING_FROM:
+            group_rows.append((person_id, area_id, "age_55_plus"))
+        if tongue and tongue not in NATIONAL_LANGUAGES:
+            group_rows.append((person_id, area_id, "foreign_language"))
+    base = _frame(records, ["person_id", "area", "municipality", "unit"])
+    groups = _frame(group_rows, ["person_id", "area", "target_group"])
+    base["person_id"] = index.codes(base["person_id"])
+    groups["person_id"] = index.codes(groups["person_id"])
+    return People(base, groups)

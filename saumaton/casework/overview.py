@@ -55,6 +55,7 @@ class Overview:
 
 
 def overview_for(person, today: date, *, event_type: str = "", organisation: str = "") -> Overview:
+    """``person`` as the person pages read it (annotated with ``has_limitations``)."""
     customership = person.active_customership
     meetings = list(
         Meeting.objects.filter(person=person).select_related("coach").order_by("starts_at")
@@ -71,19 +72,18 @@ def overview_for(person, today: date, *, event_type: str = "", organisation: str
         today,
         status_periods=status_periods,
         customership=customership,
-        has_limitations=person.limitations.exists(),
+        has_limitations=person.has_limitations,  # annotated by the person's read
         multisectoral_need=bool(assessment and assessment.multisectoral_need),
     )
     events = Event.objects.filter(person=person).select_related("organisation", "actor")
-    types = sorted(
-        {(t, Event.Type(t).label) for t in events.values_list("type", flat=True).distinct()},
-        key=lambda pair: str(pair[1]),
-    )
-    organisations = list(
-        events.exclude(organisation=None)
-        .values_list("organisation_id", "organisation__name")
+    # The timeline's filter choices in one read: each (type, organisation) pair once.
+    pairs = set(
+        Event.objects.filter(person=person)
+        .values_list("type", "organisation_id", "organisation__name")
         .distinct()
     )
+    types = sorted({(t, Event.Type(t).label) for t, _, _ in pairs}, key=lambda p: str(p[1]))
+    organisations = sorted({(o, name) for _, o, name in pairs if o is not None}, key=str)
     if event_type:
         events = events.filter(type=event_type)
     if organisation.isdigit():

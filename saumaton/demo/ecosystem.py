@@ -157,6 +157,7 @@ _EXTRA_PROVIDERS = [
     ("third_sector", "{stem} mielenterveysyhdistys ry"),
     ("third_sector", "{stem} SPR:n työpaja"),
 ]
+SERVICE_EMPLOYERS = 4
 _TARGET_GROUPS = ["all", "young", "long_term_unemployed", "immigrants", "partial_work_ability"]
 _HEALTH_TYPES = {"health_check", "work_ability_assessment"}
 
@@ -175,7 +176,12 @@ def load_ecosystem(areas, today: date, seed: int) -> dict:
 
 
 def _providers(area) -> list[Organisation]:
-    existing = list(Organisation.objects.filter(area=area).order_by("id"))
+    """The area's organisations that publish services. Of its employers (the employers demo
+    adds about a hundred) only the first few offer work trials and pay-subsidised work here."""
+    existing = list(Organisation.objects.filter(area=area).exclude(kind="employer").order_by("id"))
+    existing += Organisation.objects.filter(area=area, kind="employer").order_by("id")[
+        :SERVICE_EMPLOYERS
+    ]
     county = next((o for o in existing if o.kind == "wellbeing_county"), None)
     stem = county.name.split()[0] if county else area.name
     extra = Organisation.objects.bulk_create(

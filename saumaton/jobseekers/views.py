@@ -7,7 +7,7 @@ People are addressed by UUID: nothing personal goes into a URL.
 from __future__ import annotations
 
 from django.core.paginator import Paginator
-from django.db.models import Prefetch
+from django.db.models import Exists, OuterRef, Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
@@ -17,16 +17,26 @@ from saumaton.casework.overview import overview_for
 from saumaton.core.access import requires
 from saumaton.organisations.roles import Perm
 
-from .models import JobseekerCustomership, Person
+from .models import JobseekerCustomership, Person, WorkAbilityLimitation
 
 PAGE_SIZE = 50
 
 
 def _with_customerships(queryset):
-    return queryset.select_related("home_municipality", "last_occupation").prefetch_related(
-        Prefetch(
-            "customerships",
-            queryset=JobseekerCustomership.objects.select_related("coach", "organisation", "unit"),
+    # ``has_limitations`` rides on the person's own read: the overall picture needs only
+    # whether any work-ability limitation is recorded (a target group), not the rows.
+    return (
+        queryset.select_related("home_municipality", "last_occupation")
+        .annotate(
+            has_limitations=Exists(WorkAbilityLimitation.objects.filter(person=OuterRef("pk")))
+        )
+        .prefetch_related(
+            Prefetch(
+                "customerships",
+                queryset=JobseekerCustomership.objects.select_related(
+                    "coach", "organisation", "unit"
+                ),
+            )
         )
     )
 

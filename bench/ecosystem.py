@@ -17,15 +17,20 @@ and the load generator are those of ``bench/pages.py``. Prints figures; asserts 
 from __future__ import annotations
 
 import argparse
-import http.client
 import os
-import subprocess
 import sys
-import time
 from pathlib import Path
 from urllib.parse import urlencode
 
-from pages import PASSWORD, PORT, USERS, django_setup, load_in_processes, prepare, summary
+from pages import (
+    PASSWORD,
+    USERS,
+    django_setup,
+    load_in_processes,
+    prepare,
+    start_server,
+    summary,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 SEARCHES = [
@@ -127,34 +132,8 @@ def main() -> int:
         return 2
     counts = count_queries(partners[0], catalogue_users[0])
     print(f"SQL queries per page: partner queue {counts['queue']}, catalogue {counts['catalogue']}")
-    env = {**os.environ, "SAUMATON_DEMO": "1", "ALLOWED_HOSTS": "127.0.0.1,localhost"}
-    server = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "gunicorn",
-            "config.wsgi:application",
-            "-b",
-            f"127.0.0.1:{PORT}",
-            "-w",
-            str(args.workers),
-            "--threads",
-            str(args.threads),
-            "-k",
-            "gthread",
-            "--log-level",
-            "warning",
-        ],
-        cwd=ROOT,
-        env=env,
-    )
+    server = start_server(args.workers, args.threads)
     try:
-        for _ in range(100):
-            try:
-                http.client.HTTPConnection("127.0.0.1", PORT, timeout=1).request("GET", "/healthz")
-                break
-            except OSError:
-                time.sleep(0.1)
         load_in_processes(partners, [["/healthz"]] * USERS, 2, 0)  # warm-up
         searches = ["/ecosystem/catalogue/?" + urlencode(s) for s in SEARCHES]
         runs = {

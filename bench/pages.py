@@ -140,6 +140,38 @@ class Session:
         return data
 
 
+def start_server(workers: int, threads: int) -> subprocess.Popen:
+    """gunicorn serving the project on ``PORT``, once ``/healthz`` answers (the caller stops it)."""
+    env = {**os.environ, "SAUMATON_DEMO": "1", "ALLOWED_HOSTS": "127.0.0.1,localhost"}
+    server = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "gunicorn",
+            "config.wsgi:application",
+            "-b",
+            f"127.0.0.1:{PORT}",
+            "-w",
+            str(workers),
+            "--threads",
+            str(threads),
+            "-k",
+            "gthread",
+            "--log-level",
+            "warning",
+        ],
+        cwd=ROOT,
+        env=env,
+    )
+    for _ in range(100):
+        try:
+            http.client.HTTPConnection("127.0.0.1", PORT, timeout=1).request("GET", "/healthz")
+            break
+        except OSError:
+            time.sleep(0.1)
+    return server
+
+
 def load(sessions, paths_for, seconds: float, think: float = 0.0) -> list[float]:
     latencies: list[float] = []
     lock = threading.Lock()
@@ -227,34 +259,8 @@ def main() -> int:
         f"overall picture {counts['person']} (target ≤ 20)"
     )
 
-    env = {**os.environ, "SAUMATON_DEMO": "1", "ALLOWED_HOSTS": "127.0.0.1,localhost"}
-    server = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "gunicorn",
-            "config.wsgi:application",
-            "-b",
-            f"127.0.0.1:{PORT}",
-            "-w",
-            str(args.workers),
-            "--threads",
-            str(args.threads),
-            "-k",
-            "gthread",
-            "--log-level",
-            "warning",
-        ],
-        cwd=ROOT,
-        env=env,
-    )
+    server = start_server(args.workers, args.threads)
     try:
-        for _ in range(100):
-            try:
-                http.client.HTTPConnection("127.0.0.1", PORT, timeout=1).request("GET", "/healthz")
-                break
-            except OSError:
-                time.sleep(0.1)
         usernames = [username for username, _, _ in chosen]
         load_in_processes(usernames, [["/healthz"]] * USERS, 2, 0)  # warm-up
         print(

@@ -235,16 +235,17 @@ class MatchingProfileViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
 
 
 def _row(data, *, allowed: set[str]) -> dict:
-    """The request body as an import row; an unknown key is refused rather than ignored."""
+    """The request body as an import row; an unknown key is refused rather than ignored.
+
+    JSON null means "empty" to the import (no deadline, permanent, no minimum education);
+    ``employer`` and ``version`` are not columns and are passed through for the caller."""
     if not isinstance(data, dict):
         raise CaseworkError(_("Send a JSON object."), None)
     unknown = sorted(set(data) - allowed)
     if unknown:
         raise CaseworkError(_("Unknown field %(name)s.") % {"name": unknown[0]}, unknown[0])
-    return {
-        k: ("" if v is None else v) if k not in ("employer", "version") else v
-        for k, v in data.items()
-    }
+    passed_through = {"employer", "version"}
+    return {k: v if k in passed_through or v is not None else "" for k, v in data.items()}
 
 
 def _json(record):

@@ -80,7 +80,7 @@ def vacancy_detail(request, vacancy_id):
             "vacancy": vacancy,
             "candidates": candidates,
             "assigned": assigned,
-            "perms_manage": request.user.can(Perm.MANAGE_VACANCIES),
+            "can_edit": request.user.can(Perm.MANAGE_VACANCIES),
             "next_statuses": [
                 (value, label)
                 for value, label in Vacancy.Status.choices

@@ -14,16 +14,17 @@ from rest_framework.response import Response
 
 from saumaton.api.pathway import REFUSED, PersonRecordViewSet
 from saumaton.audit.access import log_reads
-from saumaton.casework.errors import CaseworkError
+from saumaton.casework.errors import CaseworkError, ConcurrentEditError
 from saumaton.jobseekers.models import Person
 from saumaton.organisations.models import Organisation
 from saumaton.organisations.roles import Perm
 
 from . import api_serializers as s
-from . import assignments
+from . import assignments, editing
 from .adapter import profile_records
+from .importing import VacancyImportError
 from .models import AssignedVacancy, Vacancy
-from .scoping import employers_visible_to
+from .scoping import employers_visible_to, employers_writable_by, vacancies_writable_by
 from .suggestions import candidates_for_vacancy, vacancies_for_person
 
 LANG = OpenApiParameter("lang", OpenApiTypes.STR, description="fi, sv or en (reasons' language)")
@@ -40,8 +41,15 @@ def _k(request) -> int:
 
 class _Refusals:
     def handle_exception(self, exc):
+        if isinstance(exc, VacancyImportError):
+            first = exc.errors[0]
+            problems = [{"field": e.column, "error": e.message} for e in exc.errors]
+            return Response(
+                {"error": first.message, "field": first.column, "errors": problems}, status=400
+            )
         if isinstance(exc, CaseworkError):
-            return Response({"error": exc.message, "field": exc.field}, status=400)
+            code = 409 if isinstance(exc, ConcurrentEditError) else 400
+            return Response({"error": exc.message, "field": exc.field}, status=code)
         return super().handle_exception(exc)
 
 
@@ -71,12 +79,53 @@ class VacancyViewSet(
         "list": (Perm.VIEW_VACANCIES, Perm.ACT_FOR_EMPLOYER),
         "retrieve": (Perm.VIEW_VACANCIES, Perm.ACT_FOR_EMPLOYER),
         "candidates": Perm.VIEW_PERSON,
+        "create": (Perm.MANAGE_VACANCIES, Perm.ACT_FOR_EMPLOYER),
+        "partial_update": (Perm.MANAGE_VACANCIES, Perm.ACT_FOR_EMPLOYER),
     }
 
     def get_queryset(self):
+        if self.action == "partial_update":
+            return vacancies_writable_by(self.request.user, Vacancy.objects.all())
         vacancies = Vacancy.objects.visible_to(self.request.user).order_by("deadline", "pk")
         status_filter = self.request.query_params.get("status")
         return vacancies.filter(status=status_filter) if status_filter else vacancies
+
+    @extend_schema(
+        request=s.VacancyWriteSerializer,
+        responses={201: s.VacancySerializer, **REFUSED},
+    )
+    def create(self, request):
+        """A new vacancy (draft or published) of ``employer``: an employer user's own
+        organisation (may be left out when they act for one), or any of the area's for staff
+        with ``MANAGE_VACANCIES``. Checked by the import's rules; every problem is listed."""
+        row = _row(request.data, allowed=set(s.VacancyWriteSerializer.WRITABLE) | {"employer"})
+        writable = employers_writable_by(request.user, Organisation.objects.all())
+        chosen = row.pop("employer", None)
+        if chosen is None and writable.count() == 1:
+            employer = writable.get()
+        else:
+            employer = writable.filter(pk=chosen).first() if str(chosen).isdigit() else None
+        if employer is None:
+            raise CaseworkError(_("No such employer."), "employer")
+        created = editing.create_vacancy(employer, row)
+        return Response(s.VacancySerializer(created).data, status=status.HTTP_201_CREATED)
+
+    @extend_schema(
+        request=s.VacancyWriteSerializer,
+        responses={200: s.VacancySerializer, **REFUSED, 409: REFUSED[400]},
+    )
+    def partial_update(self, request, pk=None):
+        """Change the fields given; ``version`` (the one read) is required and a stale one is
+        refused with 409, nothing written. Fields left out keep their values."""
+        vacancy = self.get_object()
+        row = _row(request.data, allowed=set(s.VacancyWriteSerializer.WRITABLE) | {"version"})
+        version = row.pop("version", None)
+        if not isinstance(version, int) or isinstance(version, bool):
+            raise CaseworkError(_("Give the version you read, a whole number."), "version")
+        updated = editing.update_vacancy(
+            vacancy, {**editing.row_of(vacancy), **row}, expected_version=version
+        )
+        return Response(s.VacancySerializer(updated).data)
 
     @extend_schema(parameters=[LANG, K], responses={200: s.MatchSerializer(many=True), **REFUSED})
     @action(detail=True)
@@ -183,6 +232,20 @@ class MatchingProfileViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
         log_reads(request.user, page, "api:matching-profile-list")
         data = [{"id": p.pk, "profile": _json(records.get(str(p.pk)))} for p in page]
         return self.get_paginated_response(data)
+
+
+def _row(data, *, allowed: set[str]) -> dict:
+    """The request body as an import row; an unknown key is refused rather than ignored.
+
+    JSON null means "empty" to the import (no deadline, permanent, no minimum education);
+    ``employer`` and ``version`` are not columns and are passed through for the caller."""
+    if not isinstance(data, dict):
+        raise CaseworkError(_("Send a JSON object."), None)
+    unknown = sorted(set(data) - allowed)
+    if unknown:
+        raise CaseworkError(_("Unknown field %(name)s.") % {"name": unknown[0]}, unknown[0])
+    passed_through = {"employer", "version"}
+    return {k: v if k in passed_through or v is not None else "" for k, v in data.items()}
 
 
 def _json(record):

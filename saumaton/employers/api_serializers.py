@@ -64,6 +64,63 @@ class VacancySerializer(serializers.ModelSerializer):
         return vacancy_record(vacancy).to_json()
 
 
+class VacancyWriteSerializer(serializers.Serializer):
+    """The body of a vacancy POST or PATCH (for the schema; the checking is the import's, so a
+    field's format is that of its import column in docs/employers.md). PATCH needs ``version``."""
+
+    WRITABLE = (
+        "reference",
+        "title_fi",
+        "title_sv",
+        "title_en",
+        "description_fi",
+        "description_sv",
+        "description_en",
+        "occupation",
+        "required_skills",
+        "preferred_skills",
+        "languages",
+        "licences",
+        "education_level_min",
+        "municipality",
+        "postcode",
+        "remote",
+        "work_time",
+        "demands",
+        "duration_months",
+        "start_date",
+        "deadline",
+        "wage_subsidy_eligible",
+        "status",
+    )
+
+    employer = serializers.IntegerField(required=False, help_text="POST only")
+    version = serializers.IntegerField(required=False, help_text="PATCH only, required there")
+    reference = serializers.CharField(required=False)
+    title_fi = serializers.CharField(required=False)
+    title_sv = serializers.CharField(required=False)
+    title_en = serializers.CharField(required=False)
+    description_fi = serializers.CharField(required=False)
+    description_sv = serializers.CharField(required=False)
+    description_en = serializers.CharField(required=False)
+    occupation = serializers.CharField(required=False, help_text="ISCO-08 unit group")
+    required_skills = serializers.ListField(child=serializers.CharField(), required=False)
+    preferred_skills = serializers.ListField(child=serializers.CharField(), required=False)
+    languages = serializers.ListField(child=serializers.DictField(), required=False)
+    licences = serializers.ListField(child=serializers.CharField(), required=False)
+    education_level_min = serializers.IntegerField(required=False, allow_null=True)
+    municipality = serializers.CharField(required=False)
+    postcode = serializers.CharField(required=False)
+    remote = serializers.ChoiceField(choices=Vacancy.Remote.choices, required=False)
+    work_time = serializers.ChoiceField(choices=Vacancy.WorkTime.choices, required=False)
+    demands = serializers.ListField(child=serializers.CharField(), required=False)
+    duration_months = serializers.IntegerField(required=False, allow_null=True)
+    start_date = serializers.DateField(required=False, allow_null=True)
+    deadline = serializers.DateField(required=False, allow_null=True)
+    wage_subsidy_eligible = serializers.BooleanField(required=False)
+    status = serializers.ChoiceField(choices=Vacancy.Status.choices, required=False)
+
+
 class MatchSerializer(serializers.Serializer):
     """One suggestion: the other side's id, the score 0–1, and the reasons as sentences."""
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 from django import forms
@@ -9,9 +10,11 @@ from django.utils.translation import gettext_lazy as _
 
 from saumaton.casework.forms import DateInput
 from saumaton.casework.models import ApplicationReport
+from saumaton.matching import vocabulary as voc
+from saumaton.reference.models import Postcode
 from saumaton.rules.subsidies import EMPLOYER_KINDS, PAYMENT_PERIOD_MONTHS
 
-from .models import EmployerContactLog, Vacancy
+from .models import EmployerContact, EmployerContactLog, EmployerLocation, Vacancy
 
 
 class ImportForm(forms.Form):
@@ -97,3 +100,145 @@ class ContactLogForm(forms.Form):
     on = forms.DateField(label=_("Date"), widget=DateInput)
     service = forms.ChoiceField(label=_("Service"), choices=EmployerContactLog.Service.choices)
     note = forms.CharField(label=_("Note"), required=False, max_length=500)
+
+
+def _codes(text: str) -> list[str]:
+    """Codes typed with commas, semicolons or spaces between them."""
+    return [part for part in re.split(r"[\s,;]+", text) if part]
+
+
+class VacancyForm(forms.Form):
+    """Every typed field of a vacancy. The form only parses into an import row; the rules of a
+    valid vacancy are the import's (``importing.check_one``), whose problems come back as errors
+    on these fields (same names as the import's columns)."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=1, required=False)
+    reference = forms.CharField(label=_("Employer's reference"), required=False, max_length=64)
+    title_fi = forms.CharField(label=_("Title (Finnish)"), required=False, max_length=200)
+    title_sv = forms.CharField(label=_("Title (Swedish)"), required=False, max_length=200)
+    title_en = forms.CharField(label=_("Title (English)"), required=False, max_length=200)
+    description_fi = forms.CharField(
+        label=_("Description (Finnish)"), required=False, widget=forms.Textarea
+    )
+    description_sv = forms.CharField(
+        label=_("Description (Swedish)"), required=False, widget=forms.Textarea
+    )
+    description_en = forms.CharField(
+        label=_("Description (English)"), required=False, widget=forms.Textarea
+    )
+    occupation = forms.CharField(
+        label=_("Occupation (ISCO-08)"),
+        max_length=4,
+        help_text=_("The four-digit ISCO-08 unit group, for example 5120 for cooks."),
+    )
+    required_skills = forms.CharField(
+        label=_("Required skills"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("ESCO skill ids, separated by commas."),
+    )
+    preferred_skills = forms.CharField(
+        label=_("Preferred skills"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("ESCO skill ids, separated by commas."),
+    )
+    languages = forms.CharField(
+        label=_("Languages"),
+        required=False,
+        help_text=_("Language and minimum level, separated by commas, for example fi:B2, en:B1."),
+    )
+    licences = forms.MultipleChoiceField(
+        label=_("Licences and cards"),
+        required=False,
+        choices=[(c, c.replace("_", " ")) for c in voc.LICENCES],
+        widget=forms.CheckboxSelectMultiple,
+    )
+    education_level_min = forms.TypedChoiceField(
+        label=_("Minimum education (ISCED)"),
+        required=False,
+        choices=[("", "–"), *((str(n), str(n)) for n in range(9))],
+    )
+    municipality = forms.CharField(
+        label=_("Municipality code"),
+        required=False,
+        max_length=3,
+        help_text=_("Give the municipality code, the postcode or both."),
+    )
+    postcode = forms.CharField(label=_("Postcode"), required=False, max_length=5)
+    remote = forms.ChoiceField(label=_("Remote work"), choices=Vacancy.Remote.choices)
+    work_time = forms.ChoiceField(label=_("Working time"), choices=Vacancy.WorkTime.choices)
+    demands = forms.MultipleChoiceField(
+        label=_("Physical and schedule demands"),
+        required=False,
+        choices=[(c, c.replace("_", " ")) for c in voc.DEMANDS],
+        widget=forms.CheckboxSelectMultiple,
+    )
+    duration_months = forms.IntegerField(
+        label=_("Duration (months, empty = permanent)"), required=False, min_value=1, max_value=600
+    )
+    start_date = forms.DateField(label=_("Start"), required=False, widget=DateInput)
+    deadline = forms.DateField(label=_("Application deadline"), required=False, widget=DateInput)
+    wage_subsidy_eligible = forms.BooleanField(label=_("Wage subsidy possible"), required=False)
+    status = forms.ChoiceField(label=_("Status"))
+
+    def __init__(self, *args, statuses=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["status"].choices = [
+            (value, label) for value, label in Vacancy.Status.choices if value in statuses
+        ]
+
+    @staticmethod
+    def initial_from(row: dict) -> dict:
+        """Form values from an import row (``editing.row_of``)."""
+        return {
+            **row,
+            "required_skills": ", ".join(row["required_skills"]),
+            "preferred_skills": ", ".join(row["preferred_skills"]),
+            "languages": ", ".join(f"{x['code']}:{x['level']}" for x in row["languages"]),
+            "wage_subsidy_eligible": row["wage_subsidy_eligible"] == "true",
+        }
+
+    def row(self) -> dict:
+        """The cleaned form as an import row."""
+        data = self.cleaned_data
+        return {
+            **{k: v for k, v in data.items() if k != "version"},
+            "required_skills": _codes(data["required_skills"]),
+            "preferred_skills": _codes(data["preferred_skills"]),
+            "languages": ";".join(_codes(data["languages"])),
+            "education_level_min": data["education_level_min"] or "",
+            "duration_months": "" if data["duration_months"] is None else data["duration_months"],
+            "start_date": data["start_date"].isoformat() if data["start_date"] else "",
+            "deadline": data["deadline"].isoformat() if data["deadline"] else "",
+            "wage_subsidy_eligible": "true" if data["wage_subsidy_eligible"] else "false",
+        }
+
+    def add_import_errors(self, errors) -> None:
+        for error in errors:
+            field = error.column if error.column in self.fields else None
+            self.add_error(field, error.message)
+
+
+class LocationForm(forms.ModelForm):
+    class Meta:
+        model = EmployerLocation
+        fields = ["name", "municipality", "postcode"]
+
+    def clean(self):
+        """A postcode must lie in the municipality given (as in the vacancy import)."""
+        data = super().clean()
+        postcode, municipality = data.get("postcode"), data.get("municipality")
+        if postcode and municipality:
+            found = Postcode.objects.filter(postcode=postcode).first()
+            if found is None:
+                self.add_error("postcode", _("Unknown postcode."))
+            elif found.municipality_id != municipality.pk:
+                self.add_error("postcode", _("The postcode is not in this municipality."))
+        return data
+
+
+class ContactForm(forms.ModelForm):
+    class Meta:
+        model = EmployerContact
+        fields = ["name", "title", "email", "phone"]

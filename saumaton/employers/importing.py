@@ -120,7 +120,24 @@ def parse(area, rows: list[tuple[int, dict[str, Any]]]) -> list[Vacancy]:
     return vacancies
 
 
-def _vacancy(line: int, row: dict, checker: _Checker, errors: list[LineError]) -> Vacancy:
+def check_one(area, row: dict[str, Any], statuses=IMPORT_STATUSES) -> Vacancy:
+    """One unsaved vacancy from one row, by the same rules as a file (``VacancyImportError``
+    lists every problem). The vacancy form and the API use this, so the rules of a valid
+    vacancy live in one place; ``statuses`` are those the caller may set."""
+    errors: list[LineError] = []
+    vacancy = _vacancy(1, row, _Checker(area, [row]), errors, statuses)
+    if errors:
+        raise VacancyImportError(errors)
+    return vacancy
+
+
+def _vacancy(
+    line: int,
+    row: dict,
+    checker: _Checker,
+    errors: list[LineError],
+    statuses=IMPORT_STATUSES,
+) -> Vacancy:
     def problem(column, message):
         errors.append(LineError(line, column, message))
 
@@ -155,8 +172,8 @@ def _vacancy(line: int, row: dict, checker: _Checker, errors: list[LineError]) -
     if work_time not in voc.WORK_TIMES:
         problem("work_time", f"one of {', '.join(voc.WORK_TIMES)}")
     status = _text(row, "status") or "published"
-    if status not in IMPORT_STATUSES:
-        problem("status", "draft or published")
+    if status not in statuses:
+        problem("status", f"one of {', '.join(statuses)}")
     subsidy = _text(row, "wage_subsidy_eligible").lower()
     if subsidy not in TRUE + FALSE:
         problem("wage_subsidy_eligible", "true or false")

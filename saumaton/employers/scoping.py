@@ -44,3 +44,21 @@ def employers_visible_to(user, queryset):
     if own:
         condition |= Q(pk__in=own)
     return queryset.filter(condition, kind="employer")
+
+
+def employers_writable_by(user, queryset):
+    """Employers whose vacancies the user may create and edit: the area's with
+    ``MANAGE_VACANCIES``, an employer user's own organisation with ``ACT_FOR_EMPLOYER``."""
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return queryset.none()
+    condition = Q(area_id__in=area_ids_with(user, Perm.MANAGE_VACANCIES))
+    condition |= Q(pk__in=organisation_ids_with(user, Perm.ACT_FOR_EMPLOYER))
+    return queryset.filter(condition, kind="employer")
+
+
+def vacancies_writable_by(user, queryset):
+    """Vacancies the user may edit: those of an employer in ``employers_writable_by``."""
+    from saumaton.organisations.models import Organisation
+
+    employers = employers_writable_by(user, Organisation.objects.all())
+    return queryset.filter(employer__in=employers.values("pk"))

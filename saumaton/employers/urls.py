@@ -1,12 +1,47 @@
 from django.urls import path
 
-from . import views_casework, views_employer, views_self, views_staff, views_subsidy
+from . import (
+    views_casework,
+    views_editing,
+    views_employer,
+    views_self,
+    views_staff,
+    views_subsidy,
+)
 
 app_name = "employers"
 urlpatterns = [
     path("vacancies/", views_staff.vacancy_list, name="vacancies"),
     path("vacancies/import/", views_staff.import_page, name="import"),
     path("vacancies/<uuid:vacancy_id>/", views_staff.vacancy_detail, name="vacancy"),
+    path("vacancies/<uuid:vacancy_id>/edit/", views_editing.vacancy_edit, name="vacancy_edit"),
+    path(
+        "employers/<int:organisation_id>/vacancies/new/",
+        views_editing.vacancy_new,
+        name="vacancy_new",
+    ),
+    path(
+        "employers/<int:organisation_id>/locations/new/",
+        views_editing.location_edit,
+        name="location_new",
+    ),
+    path(
+        "employers/<int:organisation_id>/locations/<int:location_id>/",
+        views_editing.location_edit,
+        name="location_edit",
+    ),
+    path(
+        "employers/<int:organisation_id>/contacts/new/",
+        views_editing.contact_edit,
+        name="contact_new",
+    ),
+    path(
+        "employers/<int:organisation_id>/contacts/<int:contact_id>/",
+        views_editing.contact_edit,
+        name="contact_edit",
+    ),
+    path("ours/new/", views_editing.our_vacancy_new, name="our_vacancy_new"),
+    path("ours/<uuid:vacancy_id>/edit/", views_editing.our_vacancy_edit, name="our_vacancy_edit"),
     path("vacancies/<uuid:vacancy_id>/status/", views_staff.vacancy_status, name="vacancy_status"),
     path("employers/", views_staff.employer_list, name="employers"),
     path(

@@ -80,6 +80,7 @@ def vacancy_detail(request, vacancy_id):
             "vacancy": vacancy,
             "candidates": candidates,
             "assigned": assigned,
+            "can_edit": request.user.can(Perm.MANAGE_VACANCIES),
             "next_statuses": [
                 (value, label)
                 for value, label in Vacancy.Status.choices
@@ -129,6 +130,7 @@ def employer_detail(request, organisation_id):
         "log": employer.employer_contact_log.select_related("by")[:50],
         "vacancies": employer.vacancies.exclude(status=Vacancy.Status.CLOSED)[:100],
         "form": ContactLogForm(initial={"on": timezone.localdate()}),
+        "can_edit": request.user.can(Perm.MANAGE_VACANCIES),
     }
     return render(request, "employers/employer_detail.html", context)
 

@@ -12,6 +12,14 @@ EXPECTED = {
     "employers:import": only(CASEWORK),
     "employers:vacancy": only(CASEWORK),
     "employers:vacancy_status": everyone(405),
+    "employers:vacancy_edit": only(CASEWORK),
+    "employers:vacancy_new": only(CASEWORK),
+    "employers:location_new": only(CASEWORK),
+    "employers:location_edit": only(CASEWORK),
+    "employers:contact_new": only(CASEWORK),
+    "employers:contact_edit": only(CASEWORK),
+    "employers:our_vacancy_new": only({"employer_user"}),
+    "employers:our_vacancy_edit": only({"employer_user"}),
     "employers:contact_log": everyone(405),
     "employers:employers": only(CASEWORK),
     "employers:employer": only(CASEWORK),
@@ -45,7 +53,13 @@ EXPECTED = {
 
 def make_objects(world) -> dict:
     """An open vacancy of the area's employer, assigned to the coach's and the own person."""
-    from saumaton.employers.models import AssignedVacancy, WageSubsidy, WageSubsidyClaim
+    from saumaton.employers.models import (
+        AssignedVacancy,
+        EmployerContact,
+        EmployerLocation,
+        WageSubsidy,
+        WageSubsidyClaim,
+    )
     from tests.employers.factories import setup_jobs
 
     jobs = setup_jobs(world)
@@ -71,7 +85,13 @@ def make_objects(world) -> dict:
     claim = WageSubsidyClaim.objects.create(
         subsidy=subsidy, period_start=today, period_end=today, deadline=today
     )
+    location = EmployerLocation.objects.create(
+        organisation=jobs.employer, name="Keittiö", municipality=jobs.municipality
+    )
+    contact = EmployerContact.objects.create(organisation=jobs.employer, name="Rekrytoija")
     return {
+        "employer_location_id": location.pk,
+        "employer_contact_id": contact.pk,
         "subsidy_id": subsidy.pk,
         "claim_id": claim.pk,
         "vacancy_id": jobs.vacancy.pk,
@@ -94,8 +114,15 @@ API_KEYS = {
 def url_kwargs(name, world, objects):
     if name in API_KEYS:
         return {"pk": objects[API_KEYS[name]]}
-    if name in ("employers:employer", "employers:contact_log"):
-        return {"organisation_id": objects["organisation_id_employer"]}
+    organisation = {"organisation_id": objects["organisation_id_employer"]}
+    if name in ("employers:employer", "employers:contact_log", "employers:vacancy_new"):
+        return organisation
+    if name in ("employers:location_new", "employers:contact_new"):
+        return organisation
+    if name == "employers:location_edit":
+        return {**organisation, "location_id": objects["employer_location_id"]}
+    if name == "employers:contact_edit":
+        return {**organisation, "contact_id": objects["employer_contact_id"]}
     if name == "employers:my_applied":
         return {"assignment_id": objects["own_assignment_id"]}
     return None

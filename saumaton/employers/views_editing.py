@@ -1,0 +1,143 @@
+"""Forms that create and edit vacancies (area staff and employer users), employers' locations
+and contact persons (area staff).
+
+Who may write what is ``scoping.employers_writable_by``: staff with ``MANAGE_VACANCIES`` the
+employers of their area, an employer user (``ACT_FOR_EMPLOYER``) their own organisation; outside
+that scope a page is a 404. The rules of a valid vacancy are the import's (``editing``).
+"""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+
+from saumaton.casework.errors import ConcurrentEditError
+from saumaton.core.access import requires
+from saumaton.organisations.models import Organisation
+from saumaton.organisations.resolver import organisation_ids_with
+from saumaton.organisations.roles import Perm
+
+from . import editing
+from .forms import ContactForm, LocationForm, VacancyForm
+from .importing import IMPORT_STATUSES, VacancyImportError
+from .models import EmployerContact, EmployerLocation, Vacancy
+from .scoping import employers_writable_by, vacancies_writable_by
+
+
+def _writable_employer(request, organisation_id):
+    return get_object_or_404(
+        employers_writable_by(request.user, Organisation.objects.all()), pk=organisation_id
+    )
+
+
+def _vacancy_form(request, employer, vacancy, done):
+    """Create (``vacancy`` None) or edit; on a refusal the form is shown again, nothing saved."""
+    statuses = editing.statuses_from(vacancy.status) if vacancy else IMPORT_STATUSES
+    if request.method == "POST":
+        form = VacancyForm(request.POST, statuses=statuses)
+        if form.is_valid():
+            try:
+                if vacancy is None:
+                    vacancy = editing.create_vacancy(employer, form.row())
+                else:
+                    editing.update_vacancy(
+                        vacancy, form.row(), expected_version=form.cleaned_data["version"] or 0
+                    )
+            except VacancyImportError as exc:
+                form.add_import_errors(exc.errors)
+            except ConcurrentEditError as exc:
+                form.add_error(None, exc.message)
+            else:
+                messages.success(request, _("Vacancy saved."))
+                return redirect(done, vacancy_id=vacancy.pk)
+    elif vacancy is None:
+        form = VacancyForm(
+            initial={"remote": "on_site", "work_time": "full_time", "status": "draft"},
+            statuses=statuses,
+        )
+    else:
+        initial = VacancyForm.initial_from(editing.row_of(vacancy))
+        form = VacancyForm(initial={**initial, "version": vacancy.version}, statuses=statuses)
+    return render(
+        request,
+        "employers/vacancy_form.html",
+        {"form": form, "employer": employer, "vacancy": vacancy},
+    )
+
+
+@requires(Perm.MANAGE_VACANCIES)
+def vacancy_new(request, organisation_id):
+    return _vacancy_form(
+        request, _writable_employer(request, organisation_id), None, "employers:vacancy"
+    )
+
+
+@requires(Perm.MANAGE_VACANCIES)
+def vacancy_edit(request, vacancy_id):
+    vacancy = get_object_or_404(
+        vacancies_writable_by(request.user, Vacancy.objects.select_related("employer")),
+        pk=vacancy_id,
+    )
+    return _vacancy_form(request, vacancy.employer, vacancy, "employers:vacancy")
+
+
+@requires(Perm.ACT_FOR_EMPLOYER)
+def our_vacancy_new(request):
+    """A new vacancy of the user's organisation (``?employer=`` if they act for several)."""
+    own = Organisation.objects.filter(
+        pk__in=organisation_ids_with(request.user, Perm.ACT_FOR_EMPLOYER), kind="employer"
+    )
+    chosen = request.GET.get("employer", "")
+    if chosen.isdigit():
+        own = own.filter(pk=int(chosen))
+    if own.count() != 1:
+        raise Http404
+    return _vacancy_form(request, own.get(), None, "employers:our_vacancy")
+
+
+@requires(Perm.ACT_FOR_EMPLOYER)
+def our_vacancy_edit(request, vacancy_id):
+    own = organisation_ids_with(request.user, Perm.ACT_FOR_EMPLOYER)
+    vacancy = get_object_or_404(
+        Vacancy.objects.select_related("employer").filter(employer_id__in=own), pk=vacancy_id
+    )
+    return _vacancy_form(request, vacancy.employer, vacancy, "employers:our_vacancy")
+
+
+def _small_form(request, employer, form_class, instance, heading):
+    form = form_class(request.POST or None, instance=instance)
+    if request.method == "POST" and form.is_valid():
+        saved = form.save(commit=False)
+        saved.organisation = employer
+        saved.save()
+        messages.success(request, _("Saved."))
+        return redirect("employers:employer", organisation_id=employer.pk)
+    return render(
+        request,
+        "employers/employer_part_form.html",
+        {"form": form, "employer": employer, "heading": heading},
+    )
+
+
+@requires(Perm.MANAGE_VACANCIES)
+def location_edit(request, organisation_id, location_id=None):
+    employer = _writable_employer(request, organisation_id)
+    location = (
+        get_object_or_404(EmployerLocation, organisation=employer, pk=location_id)
+        if location_id
+        else None
+    )
+    return _small_form(request, employer, LocationForm, location, _("Location"))
+
+
+@requires(Perm.MANAGE_VACANCIES)
+def contact_edit(request, organisation_id, contact_id=None):
+    employer = _writable_employer(request, organisation_id)
+    contact = (
+        get_object_or_404(EmployerContact, organisation=employer, pk=contact_id)
+        if contact_id
+        else None
+    )
+    return _small_form(request, employer, ContactForm, contact, _("Contact person"))

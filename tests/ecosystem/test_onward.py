@@ -254,3 +254,16 @@ def test_partner_of_another_organisation_cannot_refer_onward(
         assert (page.status_code, api.status_code) == (404, 404)
         assert world.person.last_name not in page.content.decode() + api.content.decode()
     assert _written() == before
+
+
+def test_the_seam_guard_watches_an_onward_referral(world, referral, kela):
+    from saumaton.ecosystem.seam import find_referral_seams
+
+    _open_case(world, referral.organisation, kela)
+    onward = _onward(world, referral, organisation=kela, legal_basis="381/2023 §15")
+    referrals.accept(world.users["partner"], referral, expected_version=0)  # the source answered
+    later = onward.response_due + timedelta(days=1)
+    found = {
+        (f.kind, f.detail) for f in find_referral_seams(later) if f.kind.endswith("unanswered")
+    }
+    assert found == {("referral_unanswered", f"referral {onward.pk}")}

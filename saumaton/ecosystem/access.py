@@ -87,3 +87,9 @@ def referrals_visible_to(user):
     if organisation_ids_with(user, Perm.VIEW_PERSON):
         condition |= Q(person__in=Person.objects.visible_to(user).values("pk"))
     return Referral.objects.filter(condition)
+
+
+def onward_consents(user, person):
+    """The consents a partner can rely on for an onward referral: those in force that the
+    partner may see (naming their organisation); others are not theirs to know of."""
+    return Consent.objects.visible_to(user).filter(person=person).in_force(timezone.localdate())

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers, status, viewsets
 from rest_framework.decorators import action
+from rest_framework.exceptions import NotFound
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
@@ -23,7 +24,7 @@ from saumaton.organisations.resolver import area_ids_of
 from saumaton.organisations.roles import Perm
 
 from . import catalogue, consents, referrals
-from .access import referrals_visible_to
+from .access import onward_consents, referrals_visible_to
 from .errors import EcosystemError
 from .feed import catalogue_feed
 from .models import Consent, Service
@@ -101,6 +102,15 @@ class ReferralCreateSerializer(serializers.Serializer):
     consent = serializers.IntegerField(required=False, allow_null=True)
 
 
+class OnwardSerializer(serializers.Serializer):
+    service = serializers.IntegerField(required=False, allow_null=True)
+    organisation = serializers.IntegerField(required=False, allow_null=True)
+    purpose = serializers.CharField()
+    categories = serializers.ListField(child=serializers.CharField())
+    legal_basis = serializers.CharField()
+    consent = serializers.IntegerField(required=False, allow_null=True)
+
+
 class TransitionSerializer(serializers.Serializer):
     action = serializers.ChoiceField(choices=referrals.TRANSITIONS)
     version = serializers.IntegerField()
@@ -144,16 +154,16 @@ class ReferralViewSet(PathwayViewSet):
         "retrieve": Perm.VIEW_REFERRALS,
         "create": Perm.MANAGE_CASEWORK,
         "transition": Perm.MANAGE_REFERRALS,
+        "refer_onward": Perm.MANAGE_REFERRALS,
     }
 
     def get_queryset(self):
         return referrals_visible_to(self.request.user).select_related("person").order_by("id")
 
-    @extend_schema(request=ReferralCreateSerializer, responses={201: ReferralSerializer})
-    def create(self, request):
-        data = self.parse(ReferralCreateSerializer)
-        user = request.user
-        person = self.visible_person(data["person"])
+    def _receiver_and_consent(self, data, consents) -> dict:
+        """The named service, organisation and consent as records, or the refusal naming the
+        field (an id outside the user's areas or not visible is "no such")."""
+        user = self.request.user
         service = _in_area(
             user,
             Service.objects.filter(active=True),
@@ -173,19 +183,38 @@ class ReferralViewSet(PathwayViewSet):
         consent_id = data.get("consent")
         consent = None
         if consent_id is not None:
-            consent = Consent.objects.filter(pk=consent_id, person=person).first()
+            consent = consents.filter(pk=consent_id).first()
             if consent is None:
                 raise EcosystemError(_("No such consent."), "consent")
-        referral = referrals.refer(
-            user,
-            person,
-            service=service,
-            organisation=organisation,
-            purpose=data["purpose"],
-            categories=data["categories"],
-            legal_basis=data["legal_basis"],
-            consent=consent,
-        )
+        return {
+            "service": service,
+            "organisation": organisation,
+            "consent": consent,
+            "purpose": data["purpose"],
+            "categories": data["categories"],
+            "legal_basis": data["legal_basis"],
+        }
+
+    @extend_schema(request=ReferralCreateSerializer, responses={201: ReferralSerializer})
+    def create(self, request):
+        data = self.parse(ReferralCreateSerializer)
+        person = self.visible_person(data["person"])
+        fields = self._receiver_and_consent(data, Consent.objects.filter(person=person))
+        referral = referrals.refer(request.user, person, **fields)
+        return self.shown(referral, status.HTTP_201_CREATED)
+
+    @extend_schema(request=OnwardSerializer, responses={201: ReferralSerializer})
+    @action(detail=True, methods=["post"], url_path="refer-onward", url_name="refer-onward")
+    def refer_onward(self, request, pk=None):
+        """A partner refers the person of this referral onward (``referrals.refer_onward``); a
+        referral the user does not serve is a 404, the same as one that does not exist."""
+        source = self.get_object()
+        if not referrals.may_refer_onward(request.user, source):
+            raise NotFound
+        data = self.parse(OnwardSerializer)
+        consents = onward_consents(request.user, source.person)
+        fields = self._receiver_and_consent(data, consents)
+        referral = referrals.refer_onward(request.user, source, **fields)
         return self.shown(referral, status.HTTP_201_CREATED)
 
     @extend_schema(request=TransitionSerializer, responses={200: ReferralSerializer})

@@ -142,6 +142,40 @@ class ReferForm(forms.Form):
         self.fields["consent"].queryset = Consent.objects.filter(person=person).in_force(today)
 
 
+class OnwardForm(forms.Form):
+    """A partner's onward referral: a consent naming the receiver, or 381/2023 §15 in an open
+    multisectoral case (the provider basis of 380/2023 §116 is the authority's, not offered)."""
+
+    service = forms.ModelChoiceField(
+        label=_("Service"), queryset=Service.objects.none(), required=False
+    )
+    organisation = forms.ModelChoiceField(
+        label=_("Or an organisation"), queryset=Organisation.objects.none(), required=False
+    )
+    purpose = forms.CharField(label=_("Purpose"), widget=forms.Textarea(attrs={"rows": 3}))
+    categories = forms.MultipleChoiceField(
+        label=_("Data shared"), choices=DataCategory.choices, widget=forms.CheckboxSelectMultiple
+    )
+    legal_basis = forms.ChoiceField(
+        label=_("Legal basis"),
+        choices=[
+            (LegalBasis.CONSENT, LegalBasis.CONSENT.label),
+            (LegalBasis.MULTISECTORAL, LegalBasis.MULTISECTORAL.label),
+        ],
+    )
+    consent = forms.ModelChoiceField(
+        label=_("Consent"), queryset=Consent.objects.none(), required=False
+    )
+
+    def __init__(self, *args, consents, area_id, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["service"].queryset = Service.objects.filter(
+            active=True, provider__area_id=area_id
+        ).select_related("provider")
+        self.fields["organisation"].queryset = Organisation.objects.filter(area_id=area_id)
+        self.fields["consent"].queryset = consents
+
+
 class ConsentForm(forms.Form):
     purpose = forms.CharField(label=_("Purpose"), max_length=300)
     categories = forms.MultipleChoiceField(

@@ -322,3 +322,41 @@ class MultisectoralCase(models.Model):
     @property
     def next_deadline(self) -> date:
         return self.review_due or self.plan_deadline
+
+    @property
+    def party_ids(self) -> frozenset[int]:
+        """The statutory parties (381/2023 §2) of this case: only they share under §15, and only
+        their professionals sit on the joint team."""
+        return frozenset(
+            pk
+            for pk in (self.employment_authority_id, self.wellbeing_county_id, self.kela_id)
+            if pk is not None
+        )
+
+
+class TeamMember(models.Model):
+    """A named professional of the joint team (381/2023 §§2–3: the employment authority, the
+    wellbeing services county and Kela assess and plan together). A member works for one of the
+    case's parties; the team is who the person and the other parties deal with."""
+
+    class Role(models.TextChoices):
+        EMPLOYMENT_COACH = "employment_coach", _("Employment coach")
+        SOCIAL_WORKER = "social_worker", _("Social worker")
+        HEALTH_PROFESSIONAL = "health_professional", _("Health professional")
+        KELA_OFFICER = "kela_officer", _("Kela rehabilitation officer")
+        OTHER = "other", _("Other professional")
+
+    case = models.ForeignKey(MultisectoralCase, on_delete=models.CASCADE, related_name="team")
+    member = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="+")
+    role = models.CharField(_("role in the team"), max_length=32, choices=Role.choices)
+    added_on = models.DateField()
+
+    class Meta:
+        ordering = ["organisation_id", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["case", "member"], name="one_seat_per_member")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_role_display()} @ {self.organisation_id}"

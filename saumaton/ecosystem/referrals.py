@@ -29,6 +29,7 @@ from saumaton.organisations.roles import Perm
 from saumaton.rules.ecosystem import (
     DEFAULT_RESPONSE_WORKING_DAYS,
     LEGAL_BASES,
+    onward_sharing_allowed,
     response_due,
     sharing_allowed,
 )
@@ -69,15 +70,7 @@ def refer(
     today: date | None = None,
 ) -> Referral:
     today = today or timezone.localdate()
-    if service is not None:
-        service = Service.objects.select_for_update().get(pk=service.pk)  # capacity race
-        organisation = service.provider
-        if not service.is_open_on(today):
-            raise EcosystemError(_("This service has ended; choose another."), "service")
-        if service.capacity is not None and places_taken(service) >= service.capacity:
-            raise EcosystemError(_("This service is full; choose another."), "service")
-    if organisation is None:
-        raise EcosystemError(_("Choose a service or an organisation."), "service")
+    service, organisation = _receiver(service, organisation, today)
     if not purpose.strip():
         raise EcosystemError(_("Say what the referral is for."), "purpose")
     chosen = check_categories(categories)
@@ -111,6 +104,102 @@ def refer(
         sender_owner=actor,
     )
     _event(referral, Event.Type.REFERRAL_SENT, actor, answer.basis)
+    return referral
+
+
+def _receiver(service: Service | None, organisation, today: date):
+    """The service (locked: capacity race) and the receiving organisation, or the refusal."""
+    if service is not None:
+        service = Service.objects.select_for_update().get(pk=service.pk)
+        organisation = service.provider
+        if not service.is_open_on(today):
+            raise EcosystemError(_("This service has ended; choose another."), "service")
+        if service.capacity is not None and places_taken(service) >= service.capacity:
+            raise EcosystemError(_("This service is full; choose another."), "service")
+    if organisation is None:
+        raise EcosystemError(_("Choose a service or an organisation."), "service")
+    return service, organisation
+
+
+def may_refer_onward(actor, source: Referral) -> bool:
+    """Whether ``actor`` answers for the organisation now serving the person on ``source``."""
+    return source.is_active and source.organisation_id in organisation_ids_with(
+        actor, Perm.MANAGE_REFERRALS
+    )
+
+
+@transaction.atomic
+def refer_onward(
+    actor,
+    source: Referral,
+    *,
+    purpose: str,
+    categories,
+    legal_basis: str,
+    service: Service | None = None,
+    organisation=None,
+    consent: Consent | None = None,
+    today: date | None = None,
+) -> Referral:
+    """A partner refers the person of an active referral to their organisation onward.
+
+    The partner is not the employment authority, so the data go on only with the person's
+    consent naming the receiver and covering the data, or under 381/2023 §15 within an open
+    multisectoral case where both organisations are parties (``rules.ecosystem.
+    onward_sharing_allowed``). The new referral's sending side is the partner's organisation and
+    the partner its owner; the coach follows it on the person's overall picture and timeline, the
+    seam guard watches it like any other. The source referral is not changed.
+    """
+    today = today or timezone.localdate()
+    source = Referral.objects.select_for_update().get(pk=source.pk)
+    if not may_refer_onward(actor, source):
+        raise EcosystemError(_("Only the organisation now serving the person can refer onward."))
+    person = source.person
+    service, organisation = _receiver(service, organisation, today)
+    if organisation.pk == source.organisation_id:
+        raise EcosystemError(_("The person is already with your organisation."), "organisation")
+    if not purpose.strip():
+        raise EcosystemError(_("Say what the referral is for."), "purpose")
+    chosen = check_categories(categories)
+    if legal_basis == LegalBasis.CONSENT:
+        consent = _check_consent(consent, person, organisation, chosen, today)
+    else:
+        consent = None
+    parties = {source.organisation_id, organisation.pk}
+    answer = onward_sharing_allowed(
+        chosen,
+        legal_basis=legal_basis,
+        consent_names_receiver_and_covers=consent is not None,
+        both_parties_of_open_case=any(
+            parties <= case.party_ids
+            for case in person.multisectoral_cases.filter(ended_on__isnull=True)
+        ),
+        on=today,
+    )
+    if not answer.allowed:
+        raise EcosystemError(
+            _(
+                "You may pass the person's data on only with their consent naming the receiving "
+                "organisation, or within an open multisectoral case where both organisations "
+                "are parties (381/2023 §15)."
+            ),
+            "legal_basis",
+        )
+    days = service.response_days if service is not None else DEFAULT_RESPONSE_WORKING_DAYS
+    referral = Referral.objects.create(
+        person=person,
+        service=service,
+        organisation=organisation,
+        sender_organisation_id=source.organisation_id,
+        purpose=purpose.strip(),
+        categories=chosen,
+        legal_basis=legal_basis,
+        consent=consent,
+        sent_on=today,
+        response_due=response_due(today, days),
+        sender_owner=actor,
+    )
+    _event(referral, Event.Type.REFERRAL_SENT, actor, answer.basis, onward_from=source.pk)
     return referral
 
 

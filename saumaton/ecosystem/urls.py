@@ -15,6 +15,11 @@ urlpatterns = [
     path("referrals/", views.queue, name="queue"),
     path("referrals/<int:referral_id>/", views.referral_detail, name="referral"),
     path(
+        "referrals/<int:referral_id>/onward/",
+        views.refer_onward,
+        name="refer_onward",
+    ),
+    path(
         "referrals/<int:referral_id>/transition/",
         views.referral_transition,
         name="transition",

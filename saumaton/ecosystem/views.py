@@ -27,12 +27,13 @@ from saumaton.organisations.resolver import area_ids_of, organisation_ids_with
 from saumaton.organisations.roles import Perm
 
 from . import catalogue, consents, referrals
-from .access import covered_categories, referrals_visible_to
+from .access import covered_categories, onward_consents, referrals_visible_to
 from .forms import (
     LANGUAGES,
     CatalogueFilterForm,
     ConsentForm,
     MyConsentForm,
+    OnwardForm,
     ReferForm,
     ServiceForm,
     TransitionForm,
@@ -259,10 +260,34 @@ def referral_detail(request, referral_id):
             "sections": sections,
             "partner": partner,
             "may_answer": may_answer and referral.is_active,
+            "may_refer_onward": partner and referrals.may_refer_onward(request.user, referral),
             "form": TransitionForm(initial={"version": referral.version}),
             "today": timezone.localdate(),
         },
     )
+
+
+@requires(Perm.MANAGE_REFERRALS)
+def refer_onward(request, referral_id):
+    """A partner refers the person of a referral to them onward (``referrals.refer_onward``).
+    Reached from the referral page; a referral the user does not serve is not found."""
+    source = _referral(request, referral_id)
+    if not referrals.may_refer_onward(request.user, source):
+        raise Http404
+    person = source.person
+    log_reads(request.user, [person], "ecosystem:refer_onward")
+    form = OnwardForm(
+        request.POST or None,
+        consents=onward_consents(request.user, person),
+        area_id=_area_id(request.user),
+    )
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        done = _attempt(form, lambda: referrals.refer_onward(request.user, source, **data))
+        if done:
+            messages.success(request, _("Referral sent."))
+            return redirect("ecosystem:referral", referral_id=source.pk)
+    return render(request, "ecosystem/refer_onward.html", {"form": form, "r": source})
 
 
 @require_POST

@@ -82,6 +82,56 @@ def response_due(sent_on: date, working_days: int = DEFAULT_RESPONSE_WORKING_DAY
     return add_working_days(sent_on, working_days)
 
 
+# --- onward referrals: a partner passes a person on ------------------------------------------
+BASIS_ONWARD_CONSENT = "GDPR Art. 6(1)(a), Art. 7; 380/2023 §116(4), §118"
+"""A partner that received a person's data for its own service is not the employment authority:
+it may pass them on to a third organisation only with the person's consent naming that
+organisation and covering the data (the consent is the basis; all consents this platform
+records are written, so they may cover health data: 380/2023 §116(4), §118)."""
+
+ONWARD_MULTISECTORAL_FROM = date(2025, 1, 1)
+"""381/2023 §15 (in force 2025-01-01) lets the parties of the multisectoral model share without
+consent the data the joint service needs, but only between the parties of the person's case."""
+
+
+def onward_sharing_allowed(
+    categories: Iterable[str],
+    *,
+    legal_basis: str,
+    consent_names_receiver_and_covers: bool,
+    both_parties_of_open_case: bool,
+    on: date,
+) -> SharingAnswer:
+    """May a partner pass these data categories on to another organisation on ``on``?
+
+    - on the basis ``consent``: only when the person's consent in force names the receiving
+      organisation and covers every category (``BASIS_ONWARD_CONSENT``);
+    - on the basis ``381/2023 §15``: only within an open multisectoral case of the person where
+      the sending and the receiving organisation are both parties, from 2025-01-01;
+    - on any other basis (the employment authority's 380/2023 §116 included): refused, because a
+      partner is not the authority that basis speaks of.
+    """
+    categories = set(categories)
+    unknown = categories - set(DATA_CATEGORIES)
+    if unknown:
+        return SharingAnswer(False, f"unknown data category: {sorted(unknown)[0]}", "")
+    if legal_basis == "consent":
+        if consent_names_receiver_and_covers:
+            return SharingAnswer(True, "", BASIS_ONWARD_CONSENT)
+        return SharingAnswer(
+            False, "no consent naming the receiver and covering the data", BASIS_ONWARD_CONSENT
+        )
+    if legal_basis == "381/2023 §15":
+        if on < ONWARD_MULTISECTORAL_FROM:
+            return SharingAnswer(False, "381/2023 is not in force", BASIS_MULTISECTORAL_SHARING)
+        if both_parties_of_open_case:
+            return SharingAnswer(True, "", BASIS_MULTISECTORAL_SHARING)
+        return SharingAnswer(
+            False, "not both parties of an open multisectoral case", BASIS_MULTISECTORAL_SHARING
+        )
+    return SharingAnswer(False, "no consent or legal basis for a partner", "")
+
+
 # --- the multisectoral support model (381/2023, in force 2025-01-01) ----------------------------
 TYP_IN_FORCE = date(2025, 1, 1)
 TYP_PLAN_MONTHS = 3

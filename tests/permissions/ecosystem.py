@@ -24,6 +24,9 @@ EXPECTED = {
     "ecosystem:multisectoral": only(CASEWORK),
     "ecosystem:queue": only(REFERRALS),
     "ecosystem:referral": only(REFERRALS),
+    # Only the organisation serving the person refers onward; a coach who can open the
+    # referral does not serve it, and gets the same 404 as for one that does not exist.
+    "ecosystem:refer_onward": {**only(REFERRALS), **dict.fromkeys(CASEWORK, 404)},
     "ecosystem:transition": everyone(405),
     "ecosystem:my_consents": only({"jobseeker"}),
     "ecosystem:give_consent": only({"jobseeker"}),
@@ -34,6 +37,7 @@ EXPECTED = {
     "api:referral-list": only(REFERRALS, anon=401),
     "api:referral-detail": only(REFERRALS, anon=401),
     "api:referral-transition": only(REFERRALS, ok=405, anon=401),
+    "api:referral-refer-onward": only(REFERRALS, ok=405, anon=401),
     "api:consent-list": only(CASEWORK, anon=401),
     "api:consent-detail": only(CASEWORK, anon=401),
     "api:consent-withdraw": only(CASEWORK | {"jobseeker"}, ok=405, anon=401),
@@ -82,6 +86,7 @@ DETAIL_OF = {
     "api:service-detail": "service_id",
     "api:referral-detail": "referral_id",
     "api:referral-transition": "referral_id",
+    "api:referral-refer-onward": "referral_id",
     "api:consent-detail": "consent_id",
     "api:consent-withdraw": "consent_id",
 }

@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from saumaton.rules.calendar import is_working_day, working_days_between
 from saumaton.rules.ecosystem import (
     DATA_CATEGORIES,
+    onward_sharing_allowed,
     pauses_job_search_duty,
     response_due,
     sharing_allowed,
@@ -61,3 +62,56 @@ def test_long_services_pause_the_duty():
     assert pauses_job_search_duty("work_trial", 60)
     assert not pauses_job_search_duty("work_trial", 31)
     assert not pauses_job_search_duty("health_check", 90)
+
+
+# --- onward referrals by a partner ------------------------------------------------------------
+onward_bases = st.sampled_from(["consent", "380/2023 §116", "381/2023 §15", ""])
+days = st.dates(min_value=date(2024, 1, 1), max_value=date(2030, 12, 31))
+
+
+@given(categories, onward_bases, st.booleans(), st.booleans(), days)
+def test_a_partner_passes_data_on_only_with_a_naming_consent_or_within_an_open_case(
+    cats, basis, consent_ok, parties, on
+):
+    answer = onward_sharing_allowed(
+        cats,
+        legal_basis=basis,
+        consent_names_receiver_and_covers=consent_ok,
+        both_parties_of_open_case=parties,
+        on=on,
+    )
+    expected = (basis == "consent" and consent_ok) or (
+        basis == "381/2023 §15" and parties and on >= date(2025, 1, 1)
+    )
+    assert answer.allowed is expected
+    assert (answer.reason == "") is expected
+
+
+def test_onward_sharing_cites_its_basis():
+    by_consent = onward_sharing_allowed(
+        ["health"],
+        legal_basis="consent",
+        consent_names_receiver_and_covers=True,
+        both_parties_of_open_case=False,
+        on=date(2026, 3, 2),
+    )
+    within_case = onward_sharing_allowed(
+        ["health"],
+        legal_basis="381/2023 §15",
+        consent_names_receiver_and_covers=False,
+        both_parties_of_open_case=True,
+        on=date(2026, 3, 2),
+    )
+    assert "§116(4)" in by_consent.basis
+    assert within_case.basis == "381/2023 §15"
+
+
+def test_a_partner_cannot_use_the_authoritys_provider_basis():
+    answer = onward_sharing_allowed(
+        ["contact"],
+        legal_basis="380/2023 §116",
+        consent_names_receiver_and_covers=True,
+        both_parties_of_open_case=True,
+        on=date(2026, 3, 2),
+    )
+    assert not answer.allowed

@@ -202,7 +202,7 @@ def test_pages_speak_finnish_and_swedish(world, login):
     client = Client()  # no Accept-Language: the product's default, Finnish
     client.force_login(world.users["coach"])
     body = client.get(reverse("ecosystem:catalogue")).content.decode()
-    assert "Palveluluettelo" in body
+    assert "Palvelutarjotin" in body
     client.cookies["saumaton_language"] = "sv"
     assert "Tjänstekatalog" in client.get(reverse("ecosystem:catalogue")).content.decode()
 

@@ -205,6 +205,11 @@ SAUMATON_OUTBOX_TRANSPORTS = {
     "keha_statement": "directory",
     **env.dict("SAUMATON_OUTBOX_TRANSPORTS", default={}),
 }
+# The overall picture does not wait for a process's first build of an area's matching index
+# (employers/index.py); off in the tests, whose data another connection cannot see.
+SAUMATON_MATCHING_BUILD_IN_BACKGROUND = env.bool(
+    "SAUMATON_MATCHING_BUILD_IN_BACKGROUND", default=True
+)
 # Seam-guard finders contributed by apps other than casework (see casework/sweep.py).
 SAUMATON_SEAM_FINDERS: list[str] = [
     "saumaton.employers.seams.unanswered_assignments",

@@ -19,3 +19,5 @@ TEMPLATES[0]["OPTIONS"]["string_if_invalid"] = InvalidTemplateVariable("%s")
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = False
 LOGGING = {"version": 1, "disable_existing_loggers": False}
+# Build matching indexes in the request: another connection cannot see a test's data.
+SAUMATON_MATCHING_BUILD_IN_BACKGROUND = False

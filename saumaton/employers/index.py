@@ -13,6 +13,8 @@ from __future__ import annotations
 import threading
 from dataclasses import dataclass
 
+from django.conf import settings
+from django.db import connections
 from django.db.models import Max
 from django.utils import timezone
 
@@ -30,6 +32,7 @@ class _Cached:
 
 
 _CACHE: dict[int, _Cached] = {}
+_BUILDING: set[int] = set()
 _LOCK = threading.Lock()
 
 
@@ -71,6 +74,41 @@ def index_for(area_id: int) -> MatchIndex:
         else:
             _catch_up(area_id, cached)
         return cached.index
+
+
+def ready_index(area_id: int) -> MatchIndex | None:
+    """The area's index if this process has it (caught up), else None while it is built.
+
+    Why: the first build reads every profile and vacancy of the area (seconds at city scale),
+    and the overall picture must not wait for it: the page shows its other sections at once
+    and the suggestions once the index is there. Where ``SAUMATON_MATCHING_BUILD_IN_BACKGROUND``
+    is off (the tests: their data are invisible to another connection) this is ``index_for``.
+    """
+    if not settings.SAUMATON_MATCHING_BUILD_IN_BACKGROUND:
+        return index_for(area_id)
+    with _LOCK:
+        cached = _CACHE.get(area_id)
+        if cached is not None:
+            _catch_up(area_id, cached)
+            return cached.index
+        if area_id not in _BUILDING:
+            _BUILDING.add(area_id)
+            threading.Thread(
+                target=_build_in_background, args=(area_id,), name="matching-index", daemon=True
+            ).start()
+    return None
+
+
+def _build_in_background(area_id: int) -> None:
+    try:
+        head = _journal_head()
+        built = build(area_id)
+        with _LOCK:
+            _CACHE.setdefault(area_id, _Cached(built, head))
+    finally:
+        with _LOCK:
+            _BUILDING.discard(area_id)
+        connections.close_all()  # this thread's connection only
 
 
 def _catch_up(area_id: int, cached: _Cached) -> None:

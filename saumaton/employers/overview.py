@@ -19,7 +19,7 @@ SUGGESTIONS_ON_PERSON_PAGE = 5
 @dataclass
 class JobsSection:
     assigned: list[AssignedVacancy]
-    suggestions: list[Suggestion]
+    suggestions: list[Suggestion] | None  # None: the area's index is still being built
 
 
 def jobs_for(person) -> JobsSection:
@@ -29,5 +29,7 @@ def jobs_for(person) -> JobsSection:
             .exclude(state__in=[AssignedVacancy.State.NOT_HIRED])
             .select_related("vacancy__employer")
         ),
-        suggestions=vacancies_for_person(person, get_language(), SUGGESTIONS_ON_PERSON_PAGE),
+        suggestions=vacancies_for_person(
+            person, get_language(), SUGGESTIONS_ON_PERSON_PAGE, wait=False
+        ),
     )

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from saumaton.jobseekers.models import Person
 from saumaton.matching.explain import explain
 
-from .index import index_for
+from .index import index_for, ready_index
 from .models import AssignedVacancy, ProfilePublication, Vacancy
 
 EMPLOYER_POOL = 200  # how deep to search before keeping only published profiles
@@ -49,11 +49,17 @@ def _area_of(person: Person) -> int | None:
     return customership.organisation.area_id if customership else None
 
 
-def vacancies_for_person(person: Person, language: str, k: int = 5) -> list[Suggestion]:
+def vacancies_for_person(
+    person: Person, language: str, k: int = 5, *, wait: bool = True
+) -> list[Suggestion] | None:
+    """The k best open vacancies for the person; ``wait=False`` gives None instead of waiting
+    for this process's first build of the area's index (``index.ready_index``)."""
     area_id = _area_of(person)
     if area_id is None:
         return []
-    index = index_for(area_id)
+    index = index_for(area_id) if wait else ready_index(area_id)
+    if index is None:
+        return None
     if str(person.pk) not in index.profile_records:
         return []
     matches = index.vacancies_for(str(person.pk), k)

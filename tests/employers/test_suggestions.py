@@ -3,6 +3,7 @@ hard constraints respected, protected traits without effect, employers see publi
 
 from datetime import date
 
+import pytest
 from django.utils import timezone
 
 from saumaton.employers.adapter import profile_records
@@ -89,3 +90,17 @@ def test_employers_see_only_published_profiles_pseudonymously(world, jobs):
     publication.shares_identity = True
     publication.save()
     assert employer_candidates(jobs.vacancy, "fi")[0].person == world.person
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_person_page_does_not_wait_for_the_first_index_build(world, jobs, settings):
+    """With background builds on (the default outside tests), the first ask gives None and
+    starts the build; once it is done the same ask gives the suggestions."""
+    import threading
+
+    settings.SAUMATON_MATCHING_BUILD_IN_BACKGROUND = True
+    assert vacancies_for_person(world.person, "en", wait=False) is None
+    for builder in [t for t in threading.enumerate() if t.name == "matching-index"]:
+        builder.join(timeout=60)
+    found = vacancies_for_person(world.person, "en", wait=False)
+    assert [s.vacancy for s in found] == [jobs.vacancy]

@@ -56,9 +56,9 @@ NAME_STEMS = (
     "Aalto", "Harju", "Kallio", "Koivu", "Laakso", "Lehto", "Mänty", "Niemi", "Pelto", "Rinne",
     "Salo", "Saari", "Tammi", "Vaara", "Virta", "Kivi", "Ranta", "Kuusi", "Lahti", "Mäki",
 )  # fmt: skip
-NAME_SUFFIXES = {
-    "1": "Konsultointi", "2": "Digital", "3": "Hoiva", "4": "Palvelut", "5": "Kauppa",
-    "6": "Tila", "7": "Rakennus", "8": "Logistiikka", "9": "Kiinteistöpalvelu",
+NAME_SUFFIXES = {  # one per ISCO-08 major group: the city and national mixes reach group 0
+    "0": "Turvapalvelut", "1": "Konsultointi", "2": "Digital", "3": "Hoiva", "4": "Palvelut",
+    "5": "Kauppa", "6": "Tila", "7": "Rakennus", "8": "Logistiikka", "9": "Kiinteistöpalvelu",
 }  # fmt: skip
 VACANCIES_PER_EMPLOYER = 12
 SHOWN_VACANCIES = 20  # the employer demo login's own organisation gets this many

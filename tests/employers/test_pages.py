@@ -145,3 +145,10 @@ def test_staff_record_contacts_with_employers(world, jobs, login):
     )
     page = client.get(reverse("employers:employer", args=[jobs.employer.pk])).content.decode()
     assert "Kevään rekry" in page
+
+
+def test_the_demo_names_employers_of_every_isco_major_group():
+    """The city and national demos draw vacancies from all ten major groups (0 = armed forces)."""
+    from saumaton.employers.demo import NAME_SUFFIXES
+
+    assert set(NAME_SUFFIXES) == set("0123456789")

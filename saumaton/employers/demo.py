@@ -42,6 +42,7 @@ from .models import (
 
 # Industry (TOL 2008 section, in Finnish) by ISCO-08 major group of the jobs an employer offers.
 INDUSTRY_BY_MAJOR = {
+    "0": "Julkinen hallinto ja maanpuolustus",
     "1": "Liike-elämän palvelut",
     "2": "Informaatio ja viestintä",
     "3": "Terveys- ja sosiaalipalvelut",

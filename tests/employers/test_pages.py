@@ -149,6 +149,6 @@ def test_staff_record_contacts_with_employers(world, jobs, login):
 
 def test_the_demo_names_employers_of_every_isco_major_group():
     """The city and national demos draw vacancies from all ten major groups (0 = armed forces)."""
-    from saumaton.employers.demo import NAME_SUFFIXES
+    from saumaton.employers.demo import INDUSTRY_BY_MAJOR, NAME_SUFFIXES
 
-    assert set(NAME_SUFFIXES) == set("0123456789")
+    assert set(NAME_SUFFIXES) == set(INDUSTRY_BY_MAJOR) == set("0123456789")

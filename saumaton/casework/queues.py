@@ -16,27 +16,35 @@ from django.utils.translation import gettext as _
 
 from saumaton.audit.events import record_event
 from saumaton.audit.models import Event
+from saumaton.core.display import day_text, label_of, time_text, weekday_time_text
 from saumaton.jobseekers.models import JobseekerCustomership
 from saumaton.organisations.models import Membership
 from saumaton.organisations.roles import Role
 
 from .errors import CaseworkError
-from .models import AttentionItem, DutyPeriod, Meeting, Statement
+from .models import AttentionItem, DutyPeriod, Failure, Meeting, Statement
 
 QUEUE_LIMIT = 100
 # A queue row needs only the person's name: loading whole person rows (and a failure's
 # consequence JSON) costs more than the page's queries together.
-PERSON_NAME = ("person__id", "person__first_name", "person__last_name")
+PERSON_NAME = ("person_id", "person__first_name", "person__last_name")
 
 
 @dataclass
 class CoachQueue:
+    """The coach's day as plain rows (dicts with ``person_id``, ``person`` and labels).
+
+    Rows, not model objects, because the page lists well over a hundred of them for every
+    coach, many times a day: building model instances and formatting each row's
+    labels and dates in the template cost more than the page's queries (``core.display``).
+    """
+
     caseload: int
-    meetings: list
-    outcome_missing: list
-    items: list
-    statements: list
-    unevaluated: list
+    meetings: list[dict]
+    outcome_missing: list[dict]
+    items: list[dict]
+    statements: list[dict]
+    unevaluated: list[dict]
 
     @property
     def people(self) -> set:
@@ -47,44 +55,76 @@ class CoachQueue:
             *self.statements,
             *self.unevaluated,
         ]
-        return {row.person for row in rows}
+        return {row["person_id"] for row in rows}
+
+
+def _rows(queryset, *fields, **texts) -> list[dict]:
+    """``queryset`` as dicts of ``fields`` plus the person's name; each ``texts`` entry
+    ``field=function`` adds ``<field>_text``, the value as the page shows it."""
+    rows = list(queryset.values(*PERSON_NAME, *fields)[:QUEUE_LIMIT])
+    for row in rows:
+        row["person"] = f"{row.pop('person__first_name')} {row.pop('person__last_name')}"
+        for field, text in texts.items():
+            row[f"{field}_text"] = text(row[field])
+    return rows
 
 
 def coach_queue(user, today: date) -> CoachQueue:
     now = timezone.now()
     mine = JobseekerCustomership.objects.filter(coach=user, end_date__isnull=True)
     person_ids = mine.values("person_id")
-    scheduled = (
-        Meeting.objects.filter(coach=user, outcome=Meeting.Outcome.SCHEDULED)
-        .select_related("person")
-        .only("person_id", "kind", "starts_at", "channel", *PERSON_NAME)
-    )
+    scheduled = Meeting.objects.filter(coach=user, outcome=Meeting.Outcome.SCHEDULED)
+    meeting_kind = label_of(Meeting.Kind)
     return CoachQueue(
         caseload=mine.count(),
-        meetings=list(
-            scheduled.filter(starts_at__gte=now, starts_at__lt=now + timedelta(days=7))[
-                :QUEUE_LIMIT
-            ]
+        meetings=_rows(
+            scheduled.filter(starts_at__gte=now, starts_at__lt=now + timedelta(days=7)).order_by(
+                "starts_at"
+            ),
+            "starts_at",
+            "kind",
+            "channel",
+            starts_at=weekday_time_text(),
+            kind=meeting_kind,
+            channel=label_of(Meeting.Channel),
         ),
-        outcome_missing=list(scheduled.filter(starts_at__lt=now)[:QUEUE_LIMIT]),
-        items=list(
-            AttentionItem.objects.filter(person_id__in=person_ids, resolved_on__isnull=True)
-            .select_related("person")
-            .only("person_id", "kind", "due", "escalated_on", *PERSON_NAME)
-            .order_by("due", "kind")[:QUEUE_LIMIT]
+        outcome_missing=_rows(
+            scheduled.filter(starts_at__lt=now).order_by("starts_at"),
+            "id",
+            "starts_at",
+            "kind",
+            starts_at=time_text,
+            kind=meeting_kind,
         ),
-        statements=list(
-            Statement.objects.filter(person_id__in=person_ids, state=Statement.State.DRAFT)
-            .select_related("person", "failure")
-            .only("person_id", "kind", "deadline", "issuer", "failure__kind", *PERSON_NAME)
-            .order_by("deadline")[:QUEUE_LIMIT]
+        items=_rows(
+            AttentionItem.objects.filter(
+                person_id__in=person_ids, resolved_on__isnull=True
+            ).order_by("due", "kind"),
+            "due",
+            "kind",
+            "escalated_on",
+            due=day_text,
+            kind=label_of(AttentionItem.Kind),
         ),
-        unevaluated=list(
+        statements=_rows(
+            Statement.objects.filter(
+                person_id__in=person_ids, state=Statement.State.DRAFT
+            ).order_by("deadline"),
+            "deadline",
+            "kind",
+            "issuer",
+            "failure__kind",
+            deadline=day_text,
+            kind=label_of(Statement.Kind),
+            failure__kind=label_of(Failure.Kind),
+        ),
+        unevaluated=_rows(
             DutyPeriod.objects.filter(
                 person_id__in=person_ids, evaluation=DutyPeriod.Evaluation.OPEN, end__lt=today
-            )
-            .select_related("person")
-            .only("person_id", "start", "end", *PERSON_NAME)[:QUEUE_LIMIT]
+            ).order_by("start"),
+            "start",
+            "end",
+            end=day_text,
         ),
     )
 

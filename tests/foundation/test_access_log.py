@@ -43,6 +43,22 @@ def test_list_page_logs_one_row_per_person_shown(world, login):
     assert AccessLog.objects.count() == len(shown)
 
 
+def test_each_row_of_a_many_person_read_names_reader_area_purpose_and_time(world, login):
+    # Many-person reads take one INSERT … SELECT on PostgreSQL and bulk_create elsewhere:
+    # both must write the same rows as the single-person path.
+    client = login(world.users["unit_lead"])
+    client.get(reverse("jobseekers:list"))
+    rows = list(AccessLog.objects.all())
+    assert len(rows) == 2
+    for row in rows:
+        assert (row.actor, row.area, row.purpose) == (
+            world.users["unit_lead"],
+            world.area,
+            "jobseekers:list",
+        )
+        assert row.at is not None
+
+
 def test_jobseeker_reading_themself_is_not_a_staff_read(world, login):
     client = login(world.users["jobseeker"])
     response = client.get(reverse("jobseekers:me"))

@@ -98,7 +98,7 @@ class VacancyViewSet(
         """A new vacancy (draft or published) of ``employer``: an employer user's own
         organisation (may be left out when they act for one), or any of the area's for staff
         with ``MANAGE_VACANCIES``. Checked by the import's rules; every problem is listed."""
-        row = _row(request.data, allowed=set(s.VacancyWriteSerializer.WRITABLE) | {"employer"})
+        row = _row(request.data, allowed=set(editing.WRITABLE) | {"employer"})
         writable = employers_writable_by(request.user, Organisation.objects.all())
         chosen = row.pop("employer", None)
         if chosen is None and writable.count() == 1:
@@ -118,7 +118,7 @@ class VacancyViewSet(
         """Change the fields given; ``version`` (the one read) is required and a stale one is
         refused with 409, nothing written. Fields left out keep their values."""
         vacancy = self.get_object()
-        row = _row(request.data, allowed=set(s.VacancyWriteSerializer.WRITABLE) | {"version"})
+        row = _row(request.data, allowed=set(editing.WRITABLE) | {"version"})
         version = row.pop("version", None)
         if not isinstance(version, int) or isinstance(version, bool):
             raise CaseworkError(_("Give the version you read, a whole number."), "version")

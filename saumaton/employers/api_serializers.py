@@ -66,33 +66,8 @@ class VacancySerializer(serializers.ModelSerializer):
 
 class VacancyWriteSerializer(serializers.Serializer):
     """The body of a vacancy POST or PATCH (for the schema; the checking is the import's, so a
-    field's format is that of its import column in docs/employers.md). PATCH needs ``version``."""
-
-    WRITABLE = (
-        "reference",
-        "title_fi",
-        "title_sv",
-        "title_en",
-        "description_fi",
-        "description_sv",
-        "description_en",
-        "occupation",
-        "required_skills",
-        "preferred_skills",
-        "languages",
-        "licences",
-        "education_level_min",
-        "municipality",
-        "postcode",
-        "remote",
-        "work_time",
-        "demands",
-        "duration_months",
-        "start_date",
-        "deadline",
-        "wage_subsidy_eligible",
-        "status",
-    )
+    field's format is that of its import column in docs/employers.md). PATCH needs ``version``.
+    The writable keys are ``editing.WRITABLE``; a test keeps this schema in step with it."""
 
     employer = serializers.IntegerField(required=False, help_text="POST only")
     version = serializers.IntegerField(required=False, help_text="PATCH only, required there")

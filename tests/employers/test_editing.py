@@ -128,9 +128,9 @@ def test_row_of_and_update_round_trip(title, months, level, world):
         duration_months=months,
         education_level_min=level,
     )
-    before = {f: getattr(vacancy, f) for f in editing.EDITABLE}
+    before = {f: getattr(vacancy, f) for f in editing.REPLACED}
     saved = editing.update_vacancy(vacancy, editing.row_of(vacancy), expected_version=1)
-    assert {f: getattr(saved, f) for f in editing.EDITABLE} == before and saved.version == 2
+    assert {f: getattr(saved, f) for f in editing.REPLACED} == before and saved.version == 2
 
 
 def test_the_matching_index_follows_an_edit(world, jobs):

@@ -210,6 +210,9 @@ SAUMATON_OUTBOX_TRANSPORTS = {
 SAUMATON_MATCHING_BUILD_IN_BACKGROUND = env.bool(
     "SAUMATON_MATCHING_BUILD_IN_BACKGROUND", default=True
 )
+# A process rebuilds an area's matching index from scratch once it is this old, so the change
+# journal older than that (plus a margin) is never read again and is pruned (employers/index.py).
+SAUMATON_MATCHING_INDEX_MAX_AGE_HOURS = env.int("SAUMATON_MATCHING_INDEX_MAX_AGE_HOURS", default=6)
 # Seam-guard finders contributed by apps other than casework (see casework/sweep.py).
 SAUMATON_SEAM_FINDERS: list[str] = [
     "saumaton.employers.seams.unanswered_assignments",

@@ -3,6 +3,7 @@ from rest_framework.routers import DefaultRouter
 
 from saumaton.ecosystem import api as ecosystem
 from saumaton.employers import api as employers_api
+from saumaton.employers import api_register
 
 from . import pathway, views
 
@@ -18,7 +19,9 @@ router.register("duty-periods", pathway.DutyPeriodViewSet, basename="duty-period
 router.register("applications", pathway.ApplicationViewSet, basename="application")
 router.register("failures", pathway.FailureViewSet, basename="failure")
 router.register("statements", pathway.StatementViewSet, basename="statement")
-router.register("employers", employers_api.EmployerViewSet, basename="employer")
+router.register("employers", api_register.EmployerViewSet, basename="employer")
+router.register("employer-locations", api_register.LocationViewSet, basename="employer-location")
+router.register("employer-contacts", api_register.ContactViewSet, basename="employer-contact")
 router.register("vacancies", employers_api.VacancyViewSet, basename="vacancy")
 router.register(
     "matching-profiles", employers_api.MatchingProfileViewSet, basename="matching-profile"

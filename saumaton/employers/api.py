@@ -1,6 +1,7 @@
-"""API v1 of the employers app: employers, vacancies (with the matching export schema),
+"""API v1 of the employers app: vacancies (with the matching export schema),
 suggestions both ways, and assigned vacancies; the conventions of ``saumaton.api.pathway``
-(scoped querysets, access log for personal data, services' refusals as 400/409)."""
+(scoped querysets, access log for personal data, services' refusals as 400/409). The
+employer register (employers, locations, contact persons) is ``api_register``."""
 
 from __future__ import annotations
 
@@ -24,7 +25,8 @@ from . import assignments, editing
 from .adapter import profile_records
 from .importing import VacancyImportError
 from .models import AssignedVacancy, Vacancy
-from .scoping import employers_visible_to, employers_writable_by, vacancies_writable_by
+from .register import RegisterError
+from .scoping import employers_writable_by, vacancies_writable_by
 from .suggestions import candidates_for_vacancy, vacancies_for_person
 
 LANG = OpenApiParameter("lang", OpenApiTypes.STR, description="fi, sv or en (reasons' language)")
@@ -39,8 +41,20 @@ def _k(request) -> int:
     return int(text)
 
 
-class _Refusals:
+class Refusals:
+    """Services' refusals as the API's error contract: 400 listing every problem, 409 stale."""
+
     def handle_exception(self, exc):
+        if isinstance(exc, RegisterError):
+            first = exc.problems[0]
+            problems = [
+                {"field": p.field, "error": p.message}
+                | ({"existing": p.existing.pk} if p.existing is not None else {})
+                for p in exc.problems
+            ]
+            return Response(
+                {"error": first.message, "field": first.field, "errors": problems}, status=400
+            )
         if isinstance(exc, VacancyImportError):
             first = exc.errors[0]
             problems = [{"field": e.column, "error": e.message} for e in exc.errors]
@@ -53,24 +67,8 @@ class _Refusals:
         return super().handle_exception(exc)
 
 
-class EmployerViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
-    """Employer organisations of the user's area (staff) or their own (employer users)."""
-
-    serializer_class = s.EmployerSerializer
-    required_permissions = dict.fromkeys(
-        ["list", "retrieve"], (Perm.VIEW_VACANCIES, Perm.ACT_FOR_EMPLOYER)
-    )
-
-    def get_queryset(self):
-        return (
-            employers_visible_to(self.request.user, Organisation.objects.all())
-            .select_related("employer_profile")
-            .order_by("name", "pk")
-        )
-
-
 class VacancyViewSet(
-    _Refusals, mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet
+    Refusals, mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet
 ):
     """Vacancies in scope; ``?status=published``. ``matching`` is the CLI's export schema."""
 
@@ -98,7 +96,7 @@ class VacancyViewSet(
         """A new vacancy (draft or published) of ``employer``: an employer user's own
         organisation (may be left out when they act for one), or any of the area's for staff
         with ``MANAGE_VACANCIES``. Checked by the import's rules; every problem is listed."""
-        row = _row(request.data, allowed=set(s.VacancyWriteSerializer.WRITABLE) | {"employer"})
+        row = _row(request.data, allowed=set(editing.WRITABLE) | {"employer"})
         writable = employers_writable_by(request.user, Organisation.objects.all())
         chosen = row.pop("employer", None)
         if chosen is None and writable.count() == 1:
@@ -118,7 +116,7 @@ class VacancyViewSet(
         """Change the fields given; ``version`` (the one read) is required and a stale one is
         refused with 409, nothing written. Fields left out keep their values."""
         vacancy = self.get_object()
-        row = _row(request.data, allowed=set(s.VacancyWriteSerializer.WRITABLE) | {"version"})
+        row = _row(request.data, allowed=set(editing.WRITABLE) | {"version"})
         version = row.pop("version", None)
         if not isinstance(version, int) or isinstance(version, bool):
             raise CaseworkError(_("Give the version you read, a whole number."), "version")

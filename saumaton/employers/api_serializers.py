@@ -11,15 +11,105 @@ from saumaton.casework.models import ApplicationReport
 from saumaton.organisations.models import Organisation
 
 from .adapter import vacancy_record
-from .models import AssignedVacancy, Vacancy
+from .models import AssignedVacancy, EmployerContact, EmployerLocation, Vacancy
+
+
+class LocationSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = EmployerLocation
+        fields = [
+            "id",
+            "employer",
+            "name",
+            "street_address",
+            "postcode",
+            "municipality",
+            "lat",
+            "lon",
+            "active",
+            "version",
+        ]
+
+    employer = serializers.IntegerField(source="organisation_id")
+
+
+class ContactSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = EmployerContact
+        fields = [
+            "id",
+            "employer",
+            "name",
+            "title",
+            "email",
+            "phone",
+            "language",
+            "active",
+            "version",
+        ]
+
+    employer = serializers.IntegerField(source="organisation_id")
 
 
 class EmployerSerializer(serializers.ModelSerializer):
+    """The employer with its profile; ``version`` is the profile's (send it with a PATCH)."""
+
     industry = serializers.CharField(source="employer_profile.industry", default="")
+    account_manager = serializers.IntegerField(
+        source="employer_profile.account_manager_id", default=None
+    )
+    version = serializers.IntegerField(source="employer_profile.version", default=1)
+    locations = LocationSerializer(source="employer_locations", many=True, read_only=True)
+    contacts = ContactSerializer(source="employer_contacts", many=True, read_only=True)
 
     class Meta:
         model = Organisation
-        fields = ["id", "name", "business_id", "area", "industry"]
+        fields = [
+            "id",
+            "name",
+            "business_id",
+            "area",
+            "industry",
+            "account_manager",
+            "version",
+            "locations",
+            "contacts",
+        ]
+
+
+class EmployerWriteSerializer(serializers.Serializer):
+    """The body of an employer POST or PATCH (for the schema; ``register`` checks it)."""
+
+    area = serializers.IntegerField(
+        required=False,
+        help_text="POST only; may be left out by a user who serves employers in one area",
+    )
+    version = serializers.IntegerField(required=False, help_text="PATCH only, required there")
+    name = serializers.CharField(required=False)
+    business_id = serializers.CharField(required=False, help_text="Y-tunnus, 1234567-8")
+    industry = serializers.CharField(required=False)
+    account_manager = serializers.IntegerField(required=False, allow_null=True)
+
+
+class LocationWriteSerializer(serializers.Serializer):
+    employer = serializers.IntegerField(required=False, help_text="POST only")
+    version = serializers.IntegerField(required=False, help_text="PATCH only, required there")
+    name = serializers.CharField(required=False)
+    street_address = serializers.CharField(required=False)
+    postcode = serializers.CharField(required=False)
+    municipality = serializers.CharField(required=False, help_text="municipality code")
+    active = serializers.BooleanField(required=False)
+
+
+class ContactWriteSerializer(serializers.Serializer):
+    employer = serializers.IntegerField(required=False, help_text="POST only")
+    version = serializers.IntegerField(required=False, help_text="PATCH only, required there")
+    name = serializers.CharField(required=False)
+    title = serializers.CharField(required=False)
+    email = serializers.CharField(required=False)
+    phone = serializers.CharField(required=False)
+    language = serializers.ChoiceField(choices=EmployerContact.Language.choices, required=False)
+    active = serializers.BooleanField(required=False)
 
 
 class VacancySerializer(serializers.ModelSerializer):
@@ -66,33 +156,8 @@ class VacancySerializer(serializers.ModelSerializer):
 
 class VacancyWriteSerializer(serializers.Serializer):
     """The body of a vacancy POST or PATCH (for the schema; the checking is the import's, so a
-    field's format is that of its import column in docs/employers.md). PATCH needs ``version``."""
-
-    WRITABLE = (
-        "reference",
-        "title_fi",
-        "title_sv",
-        "title_en",
-        "description_fi",
-        "description_sv",
-        "description_en",
-        "occupation",
-        "required_skills",
-        "preferred_skills",
-        "languages",
-        "licences",
-        "education_level_min",
-        "municipality",
-        "postcode",
-        "remote",
-        "work_time",
-        "demands",
-        "duration_months",
-        "start_date",
-        "deadline",
-        "wage_subsidy_eligible",
-        "status",
-    )
+    field's format is that of its import column in docs/employers.md). PATCH needs ``version``.
+    The writable keys are ``editing.WRITABLE``; a test keeps this schema in step with it."""
 
     employer = serializers.IntegerField(required=False, help_text="POST only")
     version = serializers.IntegerField(required=False, help_text="PATCH only, required there")

@@ -23,7 +23,7 @@ from saumaton.casework.models import Failure
 from saumaton.jobseekers.models import Person
 from saumaton.organisations.models import AreaMunicipality, Membership, Organisation
 from saumaton.organisations.roles import Role
-from saumaton.reference.models import IscoGroup
+from saumaton.reference.models import IscoGroup, Municipality
 from saumaton.rules.identifiers import make_business_id
 from saumaton.synth.matching_data import build_matching_data
 from saumaton.synth.records import SyntheticPopulation
@@ -126,6 +126,9 @@ def _employers(area_id, records, rng, today, counts) -> dict[str, list[Organisat
     for org in new:
         pool[_major_of(org.name)].append(org)
     municipalities = sorted({r.location.municipality for r in records})
+    coordinates = {
+        m.code: (m.lat, m.lon) for m in Municipality.objects.filter(code__in=municipalities)
+    }
     profiles, locations, contacts, log = [], [], [], []
     for org in existing + new:
         major = _major_of(org.name) or rng.choice("579")
@@ -136,9 +139,11 @@ def _employers(area_id, records, rng, today, counts) -> dict[str, list[Organisat
                 account_manager_id=rng.choice(managers) if managers else None,
             )
         )
+        place = rng.choice(municipalities)
+        lat, lon = coordinates.get(place, (None, None))
         locations.append(
             EmployerLocation(
-                organisation=org, name=org.name, municipality_id=rng.choice(municipalities)
+                organisation=org, name=org.name, municipality_id=place, lat=lat, lon=lon
             )
         )
         contacts.append(

@@ -21,8 +21,9 @@ from .importing import IMPORT_STATUSES, check_one
 from .models import Vacancy
 from .vacancies import ALLOWED
 
-#: The fields a person types; everything else (coordinates, version, ids) follows from them.
-EDITABLE = (
+#: The fields a person types, by their import column names: the form's fields and the API's
+#: writable keys are these (the one list of a vacancy's writable fields).
+WRITABLE = (
     "reference",
     "title_fi",
     "title_sv",
@@ -30,16 +31,14 @@ EDITABLE = (
     "description_fi",
     "description_sv",
     "description_en",
-    "occupation_id",
+    "occupation",
     "required_skills",
     "preferred_skills",
     "languages",
     "licences",
     "education_level_min",
-    "municipality_id",
+    "municipality",
     "postcode",
-    "lat",
-    "lon",
     "remote",
     "work_time",
     "demands",
@@ -49,6 +48,10 @@ EDITABLE = (
     "wage_subsidy_eligible",
     "status",
 )
+
+#: The model attributes an edit replaces: the typed fields, and the coordinates that follow.
+_ATTRIBUTE_OF = {"occupation": "occupation_id", "municipality": "municipality_id"}
+REPLACED = (*(_ATTRIBUTE_OF.get(f, f) for f in WRITABLE), "lat", "lon")
 
 
 def row_of(vacancy: Vacancy) -> dict[str, Any]:
@@ -108,7 +111,7 @@ def update_vacancy(vacancy: Vacancy, row: dict[str, Any], *, expected_version: i
         {**row, "employer_business_id": current.employer.business_id},
         statuses_from(current.status),
     )
-    for field in EDITABLE:
+    for field in REPLACED:
         setattr(current, field, getattr(checked, field))
     current.version += 1
     current.save()

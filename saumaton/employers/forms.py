@@ -6,15 +6,16 @@ import re
 from decimal import Decimal
 
 from django import forms
+from django.urls import reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from saumaton.casework.forms import DateInput
 from saumaton.casework.models import ApplicationReport
 from saumaton.matching import vocabulary as voc
-from saumaton.reference.models import Postcode
 from saumaton.rules.subsidies import EMPLOYER_KINDS, PAYMENT_PERIOD_MONTHS
 
-from .models import EmployerContact, EmployerContactLog, EmployerLocation, Vacancy
+from .models import EmployerContact, EmployerContactLog, Vacancy
 
 
 class ImportForm(forms.Form):
@@ -220,25 +221,73 @@ class VacancyForm(forms.Form):
             self.add_error(field, error.message)
 
 
-class LocationForm(forms.ModelForm):
-    class Meta:
-        model = EmployerLocation
-        fields = ["name", "municipality", "postcode"]
+class RegisterForm(forms.Form):
+    """A register form parses only; ``register`` checks and reports problems by field name."""
 
-    def clean(self):
-        """A postcode must lie in the municipality given (as in the vacancy import)."""
-        data = super().clean()
-        postcode, municipality = data.get("postcode"), data.get("municipality")
-        if postcode and municipality:
-            found = Postcode.objects.filter(postcode=postcode).first()
-            if found is None:
-                self.add_error("postcode", _("Unknown postcode."))
-            elif found.municipality_id != municipality.pk:
-                self.add_error("postcode", _("The postcode is not in this municipality."))
-        return data
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=1, required=False)
+
+    def values(self) -> dict:
+        return {k: v for k, v in self.cleaned_data.items() if k != "version"}
+
+    def add_problems(self, problems) -> None:
+        for problem in problems:
+            field = problem.field if problem.field in self.fields else None
+            message = problem.message
+            if problem.existing is not None:
+                message = format_html(
+                    '{} <a href="{}">{}</a>',
+                    message,
+                    reverse("employers:employer", args=[problem.existing.pk]),
+                    _("Open the employer"),
+                )
+            self.add_error(field, message)
 
 
-class ContactForm(forms.ModelForm):
-    class Meta:
-        model = EmployerContact
-        fields = ["name", "title", "email", "phone"]
+class EmployerForm(RegisterForm):
+    """The employer and its profile (area staff); the area is chosen when it is created."""
+
+    name = forms.CharField(label=_("Name"), max_length=200)
+    business_id = forms.CharField(
+        label=_("Business ID (Y-tunnus)"), max_length=9, help_text=_("For example 1572860-0.")
+    )
+    industry = forms.CharField(label=_("Industry"), max_length=200, required=False)
+    account_manager = forms.TypedChoiceField(
+        label=_("Account manager"), required=False, coerce=int, empty_value=None
+    )
+    area = forms.TypedChoiceField(label=_("Employment area"), coerce=int)
+
+    def __init__(self, *args, areas=(), managers=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["account_manager"].choices = [
+            ("", "–"),
+            *((u.pk, u.get_full_name() or u.username) for u in managers),
+        ]
+        if areas:
+            self.fields["area"].choices = [(a.pk, a.name) for a in areas]
+        else:
+            del self.fields["area"]
+
+
+class LocationForm(RegisterForm):
+    name = forms.CharField(label=_("Name"), max_length=200)
+    street_address = forms.CharField(label=_("Street address"), max_length=200, required=False)
+    postcode = forms.CharField(label=_("Postcode"), max_length=5, required=False)
+    municipality = forms.CharField(
+        label=_("Municipality code"),
+        max_length=3,
+        required=False,
+        help_text=_("Give the postcode, the municipality code or both."),
+    )
+    active = forms.BooleanField(label=_("In use"), required=False, initial=True)
+
+
+class ContactForm(RegisterForm):
+    name = forms.CharField(label=_("Name"), max_length=200)
+    title = forms.CharField(label=_("Title"), max_length=200, required=False)
+    email = forms.CharField(label=_("E-mail"), max_length=254, required=False)
+    phone = forms.CharField(label=_("Phone"), max_length=32, required=False)
+    language = forms.CharField(  # checked by the register with the other fields
+        label=_("Preferred language"),
+        widget=forms.Select(choices=EmployerContact.Language.choices),
+    )
+    active = forms.BooleanField(label=_("In use"), required=False, initial=True)

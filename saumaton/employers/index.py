@@ -6,12 +6,20 @@ applies the ``IndexChange`` rows written since the last one it saw (the version 
 only the people and vacancies they name and calling ``upsert_*``/``remove_*`` of
 ``saumaton.matching.index.MatchIndex``. So a saved profile or vacancy is matched again by the
 next request in every process, without a rebuild and without a message bus.
+
+The journal is pruned, honestly: a process rebuilds an index from scratch once it is older than
+``SAUMATON_MATCHING_INDEX_MAX_AGE_HOURS`` (a stale index is never caught up), so no process ever
+reads a journal row written before that horizon. Each build deletes the rows older than the
+horizon plus ``PRUNE_MARGIN`` (a row is stamped when inserted and may commit later: the margin
+covers any transaction shorter than it). Builds happen in every process at least that often
+while it serves matching, so the journal stays a few hours long without a cron job.
 """
 
 from __future__ import annotations
 
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.db import connections
@@ -24,11 +32,21 @@ from saumaton.matching.index import MatchIndex
 from .adapter import profile_records, vacancy_record
 from .models import IndexChange, Vacancy
 
+PRUNE_MARGIN = timedelta(hours=1)
+
+
+def max_age() -> timedelta:
+    return timedelta(hours=settings.SAUMATON_MATCHING_INDEX_MAX_AGE_HOURS)
+
 
 @dataclass
 class _Cached:
     index: MatchIndex
     journal_id: int
+    built_at: datetime = field(default_factory=timezone.now)
+
+    def stale(self) -> bool:
+        return timezone.now() - self.built_at >= max_age()
 
 
 _CACHE: dict[int, _Cached] = {}
@@ -54,21 +72,31 @@ def _journal_head() -> int:
 
 
 def build(area_id: int) -> MatchIndex:
-    """A fresh index of the area's active jobseekers and published vacancies."""
+    """A fresh index of the area's active jobseekers and published vacancies (and a prune of
+    the journal rows no index can need any more)."""
     today = timezone.localdate()
     profiles = profile_records(_people(area_id), today).values()
-    return MatchIndex(
+    index = MatchIndex(
         (p for p in profiles if p is not None),
         (vacancy_record(v) for v in _vacancies(area_id)),
         current_year=today.year,
     )
+    prune_journal()
+    return index
+
+
+def prune_journal(now: datetime | None = None) -> int:
+    """Delete the journal rows older than the rebuild horizon plus the margin; how many."""
+    horizon = (now or timezone.now()) - max_age() - PRUNE_MARGIN
+    deleted, _by_model = IndexChange.objects.filter(at__lt=horizon).delete()
+    return deleted
 
 
 def index_for(area_id: int) -> MatchIndex:
     """The area's index, caught up with every change journalled before this call."""
     with _LOCK:
         cached = _CACHE.get(area_id)
-        if cached is None:
+        if cached is None or cached.stale():
             head = _journal_head()  # read first: changes during the build are applied later
             cached = _CACHE[area_id] = _Cached(build(area_id), head)
         else:
@@ -88,7 +116,9 @@ def ready_index(area_id: int) -> MatchIndex | None:
         return index_for(area_id)
     with _LOCK:
         cached = _CACHE.get(area_id)
-        if cached is not None:
+        if cached is not None and cached.stale():
+            del _CACHE[area_id]  # rebuilt, never caught up: its journal rows may be pruned
+        elif cached is not None:
             _catch_up(area_id, cached)
             return cached.index
         if area_id not in _BUILDING:

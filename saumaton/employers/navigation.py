@@ -10,5 +10,6 @@ LINKS = (
     (Perm.MANAGE_VACANCIES, "employers:subsidies", _("Wage subsidies")),
     (Perm.ACT_FOR_EMPLOYER, "employers:our_vacancies", _("Our vacancies")),
     (Perm.ACT_FOR_EMPLOYER, "employers:our_subsidies", _("Our wage subsidies")),
+    (Perm.ACT_FOR_EMPLOYER, "employers:our_organisation", _("Our organisation")),
     (Perm.RUN_OWN_PATHWAY, "employers:my_jobs", _("Jobs for me")),
 )

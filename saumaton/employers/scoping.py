@@ -56,6 +56,14 @@ def employers_writable_by(user, queryset):
     return queryset.filter(condition, kind="employer")
 
 
+def employers_kept_by(user, queryset):
+    """Employers whose register entry (name, business ID, industry, account manager) the user
+    keeps: the area's staff with ``MANAGE_VACANCIES``; never an employer user."""
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return queryset.none()
+    return queryset.filter(area_id__in=area_ids_with(user, Perm.MANAGE_VACANCIES), kind="employer")
+
+
 def vacancies_writable_by(user, queryset):
     """Vacancies the user may edit: those of an employer in ``employers_writable_by``."""
     from saumaton.organisations.models import Organisation

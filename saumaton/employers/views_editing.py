@@ -1,5 +1,5 @@
-"""Forms that create and edit vacancies (area staff and employer users), employers' locations
-and contact persons (area staff).
+"""Forms that create and edit vacancies (area staff and employer users); the employer register
+itself (employers, locations, contact persons) is ``views_register``.
 
 Who may write what is ``scoping.employers_writable_by``: staff with ``MANAGE_VACANCIES`` the
 employers of their area, an employer user (``ACT_FOR_EMPLOYER``) their own organisation; outside
@@ -20,9 +20,9 @@ from saumaton.organisations.resolver import organisation_ids_with
 from saumaton.organisations.roles import Perm
 
 from . import editing
-from .forms import ContactForm, LocationForm, VacancyForm
+from .forms import VacancyForm
 from .importing import IMPORT_STATUSES, VacancyImportError
-from .models import EmployerContact, EmployerLocation, Vacancy
+from .models import Vacancy
 from .scoping import employers_writable_by, vacancies_writable_by
 
 
@@ -104,40 +104,3 @@ def our_vacancy_edit(request, vacancy_id):
         Vacancy.objects.select_related("employer").filter(employer_id__in=own), pk=vacancy_id
     )
     return _vacancy_form(request, vacancy.employer, vacancy, "employers:our_vacancy")
-
-
-def _small_form(request, employer, form_class, instance, heading):
-    form = form_class(request.POST or None, instance=instance)
-    if request.method == "POST" and form.is_valid():
-        saved = form.save(commit=False)
-        saved.organisation = employer
-        saved.save()
-        messages.success(request, _("Saved."))
-        return redirect("employers:employer", organisation_id=employer.pk)
-    return render(
-        request,
-        "employers/employer_part_form.html",
-        {"form": form, "employer": employer, "heading": heading},
-    )
-
-
-@requires(Perm.MANAGE_VACANCIES)
-def location_edit(request, organisation_id, location_id=None):
-    employer = _writable_employer(request, organisation_id)
-    location = (
-        get_object_or_404(EmployerLocation, organisation=employer, pk=location_id)
-        if location_id
-        else None
-    )
-    return _small_form(request, employer, LocationForm, location, _("Location"))
-
-
-@requires(Perm.MANAGE_VACANCIES)
-def contact_edit(request, organisation_id, contact_id=None):
-    employer = _writable_employer(request, organisation_id)
-    contact = (
-        get_object_or_404(EmployerContact, organisation=employer, pk=contact_id)
-        if contact_id
-        else None
-    )
-    return _small_form(request, employer, ContactForm, contact, _("Contact person"))

@@ -25,7 +25,7 @@ from saumaton.organisations.roles import Perm
 from . import vacancies as vacancy_service
 from .forms import ContactLogForm, ImportForm, VacancyStatusForm
 from .importing import VacancyImportError, import_vacancies
-from .models import AssignedVacancy, Vacancy
+from .models import AssignedVacancy, EmployerProfile, Vacancy
 from .scoping import employers_visible_to
 from .suggestions import candidates_for_vacancy
 
@@ -114,7 +114,11 @@ def employer_list(request):
         "employer_profile"
     )
     page = Paginator(employers, PAGE).get_page(request.GET.get("page"))
-    return render(request, "employers/employer_list.html", {"page": page})
+    return render(
+        request,
+        "employers/employer_list.html",
+        {"page": page, "can_edit": request.user.can(Perm.MANAGE_VACANCIES)},
+    )
 
 
 @requires(Perm.VIEW_VACANCIES)
@@ -124,7 +128,9 @@ def employer_detail(request, organisation_id):
     )
     context = {
         "employer": employer,
-        "profile": getattr(employer, "employer_profile", None),
+        "profile": EmployerProfile.objects.filter(organisation=employer)
+        .select_related("account_manager")
+        .first(),
         "locations": employer.employer_locations.select_related("municipality"),
         "contacts": employer.employer_contacts.all(),
         "log": employer.employer_contact_log.select_related("by")[:50],

@@ -1,4 +1,4 @@
-"""Creating and editing vacancies (forms and API), locations and contact persons: the import's
+"""Creating and editing vacancies (forms and API): the import's
 rules, nothing written on bad input, the optimistic version, scoping, and the matching index."""
 
 from datetime import timedelta
@@ -11,9 +11,8 @@ from hypothesis import strategies as st
 from saumaton.employers import editing
 from saumaton.employers.importing import VacancyImportError
 from saumaton.employers.index import index_for
-from saumaton.employers.models import EmployerContact, EmployerLocation, IndexChange, Vacancy
+from saumaton.employers.models import IndexChange, Vacancy
 from saumaton.organisations.models import Organisation
-from saumaton.reference.models import Postcode
 from tests.factories import OrganisationFactory
 
 from .factories import SKILLS, VacancyFactory
@@ -128,9 +127,9 @@ def test_row_of_and_update_round_trip(title, months, level, world):
         duration_months=months,
         education_level_min=level,
     )
-    before = {f: getattr(vacancy, f) for f in editing.EDITABLE}
+    before = {f: getattr(vacancy, f) for f in editing.REPLACED}
     saved = editing.update_vacancy(vacancy, editing.row_of(vacancy), expected_version=1)
-    assert {f: getattr(saved, f) for f in editing.EDITABLE} == before and saved.version == 2
+    assert {f: getattr(saved, f) for f in editing.REPLACED} == before and saved.version == 2
 
 
 def test_the_matching_index_follows_an_edit(world, jobs):
@@ -263,52 +262,15 @@ def test_api_scopes_writes_to_the_employer_and_the_area(world, jobs, login):
     assert Vacancy.objects.filter(title_fi="Kaapattu").count() == 0
 
 
-def test_staff_add_and_edit_locations_and_contacts(world, jobs, login):
-    client = login(world.users["coach"])
-    base = f"/jobs/employers/{jobs.employer.pk}"
-    municipality = jobs.municipality
-    Postcode.objects.create(
-        postcode="00100", name_fi="Keskusta", name_sv="Centrum", municipality=municipality
+def test_the_vacancy_writable_fields_are_declared_once():
+    """The form and the API schema take their fields from ``editing.WRITABLE``."""
+    from saumaton.employers.api_serializers import VacancyWriteSerializer
+    from saumaton.employers.forms import VacancyForm
+
+    schema = set(VacancyWriteSerializer().fields) - {"employer", "version"}
+    form = set(VacancyForm(statuses=()).fields) - {"version"}
+    assert schema == set(editing.WRITABLE) == form
+    attributes = {"occupation_id", "municipality_id", "lat", "lon"}
+    assert (
+        set(editing.REPLACED) == set(editing.WRITABLE) - {"occupation", "municipality"} | attributes
     )
-    other = type(municipality).objects.exclude(pk=municipality.pk).first() or (
-        type(municipality).objects.create(
-            code="998", name_fi="Muu", name_sv="Annan", region_code="X", region_fi="", region_sv=""
-        )
-    )
-    Postcode.objects.create(postcode="99999", name_fi="Muu", name_sv="Annan", municipality=other)
-    wrong = client.post(
-        f"{base}/locations/new/",
-        {"name": "Varasto", "municipality": municipality.pk, "postcode": "99999"},
-    )
-    assert wrong.status_code == 200
-    assert wrong.context["form"].errors["postcode"] == ["The postcode is not in this municipality."]
-    unknown = client.post(
-        f"{base}/locations/new/",
-        {"name": "Varasto", "municipality": municipality.pk, "postcode": "12345"},
-    )
-    assert unknown.status_code == 200 and not EmployerLocation.objects.exists()
-    saved = client.post(
-        f"{base}/locations/new/",
-        {"name": "Keittiö", "municipality": municipality.pk, "postcode": "00100"},
-    )
-    location = EmployerLocation.objects.get()
-    assert saved.status_code == 302 and location.organisation == jobs.employer
-    client.post(
-        f"{base}/locations/{location.pk}/",
-        {"name": "Pääkeittiö", "municipality": municipality.pk, "postcode": ""},
-    )
-    location.refresh_from_db()
-    assert location.name == "Pääkeittiö"
-    bad = client.post(f"{base}/contacts/new/", {"name": "Anna", "email": "not-mail"})
-    assert bad.status_code == 200 and not EmployerContact.objects.exists()
-    client.post(f"{base}/contacts/new/", {"name": "Anna", "email": "anna@example.fi"})
-    contact = EmployerContact.objects.get()
-    client.post(f"{base}/contacts/{contact.pk}/", {"name": "Anna", "title": "HR"})
-    contact.refresh_from_db()
-    assert contact.title == "HR" and contact.email == ""
-    page = client.get(f"{base}/").content.decode()
-    assert "Pääkeittiö" in page and f"{base}/contacts/{contact.pk}/" in page
-    elsewhere = OrganisationFactory(area=world.other_area, kind=Organisation.Kind.EMPLOYER)
-    assert client.get(f"/jobs/employers/{elsewhere.pk}/contacts/new/").status_code == 404
-    someone_elses = EmployerContact.objects.create(organisation=elsewhere, name="X")
-    assert client.get(f"{base}/contacts/{someone_elses.pk}/").status_code == 404

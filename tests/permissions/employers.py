@@ -18,6 +18,13 @@ EXPECTED = {
     "employers:location_edit": only(CASEWORK),
     "employers:contact_new": only(CASEWORK),
     "employers:contact_edit": only(CASEWORK),
+    "employers:employer_new": only(CASEWORK),
+    "employers:employer_edit": only(CASEWORK),
+    "employers:our_organisation": only({"employer_user"}),
+    "employers:our_location_new": only({"employer_user"}),
+    "employers:our_location_edit": only({"employer_user"}),
+    "employers:our_contact_new": only({"employer_user"}),
+    "employers:our_contact_edit": only({"employer_user"}),
     "employers:our_vacancy_new": only({"employer_user"}),
     "employers:our_vacancy_edit": only({"employer_user"}),
     "employers:contact_log": everyone(405),
@@ -38,6 +45,10 @@ EXPECTED = {
     "employers:subsidy": only(CASEWORK),
     "api:employer-list": only(CASEWORK | {"employer_user"}, anon=401),
     "api:employer-detail": only(CASEWORK | {"employer_user"}, anon=401),
+    "api:employer-location-list": only(CASEWORK | {"employer_user"}, anon=401),
+    "api:employer-location-detail": only(CASEWORK | {"employer_user"}, anon=401),
+    "api:employer-contact-list": only(CASEWORK | {"employer_user"}, anon=401),
+    "api:employer-contact-detail": only(CASEWORK | {"employer_user"}, anon=401),
     "api:vacancy-list": only(CASEWORK | {"employer_user"}, anon=401),
     "api:vacancy-detail": only(CASEWORK | {"employer_user"}, anon=401),
     "api:vacancy-candidates": only(CASEWORK, anon=401),
@@ -103,6 +114,8 @@ def make_objects(world) -> dict:
 
 API_KEYS = {
     "api:employer-detail": "organisation_id_employer",
+    "api:employer-location-detail": "employer_location_id",
+    "api:employer-contact-detail": "employer_contact_id",
     "api:vacancy-detail": "vacancy_id",
     "api:vacancy-candidates": "vacancy_id",
     "api:assigned-vacancy-detail": "assignment_id",
@@ -115,14 +128,63 @@ def url_kwargs(name, world, objects):
     if name in API_KEYS:
         return {"pk": objects[API_KEYS[name]]}
     organisation = {"organisation_id": objects["organisation_id_employer"]}
-    if name in ("employers:employer", "employers:contact_log", "employers:vacancy_new"):
+    if name in (
+        "employers:employer",
+        "employers:employer_edit",
+        "employers:contact_log",
+        "employers:vacancy_new",
+        "employers:location_new",
+        "employers:contact_new",
+        "employers:our_location_new",
+        "employers:our_contact_new",
+    ):
         return organisation
-    if name in ("employers:location_new", "employers:contact_new"):
-        return organisation
-    if name == "employers:location_edit":
+    if name in ("employers:location_edit", "employers:our_location_edit"):
         return {**organisation, "location_id": objects["employer_location_id"]}
-    if name == "employers:contact_edit":
+    if name in ("employers:contact_edit", "employers:our_contact_edit"):
         return {**organisation, "contact_id": objects["employer_contact_id"]}
     if name == "employers:my_applied":
         return {"assignment_id": objects["own_assignment_id"]}
     return None
+
+
+# The register's routes as seen from outside the employer's scope: an employer user of another
+# organisation of the same area, and a coach of another area (``OUTSIDERS`` makes them). The
+# in-scope roles, the jobseeker and anonymous are in ``EXPECTED``; tests/employers/
+# test_register_scope.py requests each of these.
+OUTSIDE_SCOPE = {
+    "employers:employer_new": {"employer_user_elsewhere": 403, "coach_elsewhere": 200},
+    "employers:employer_edit": {"employer_user_elsewhere": 403, "coach_elsewhere": 404},
+    "employers:employer": {"employer_user_elsewhere": 403, "coach_elsewhere": 404},
+    "employers:location_new": {"employer_user_elsewhere": 403, "coach_elsewhere": 404},
+    "employers:location_edit": {"employer_user_elsewhere": 403, "coach_elsewhere": 404},
+    "employers:contact_new": {"employer_user_elsewhere": 403, "coach_elsewhere": 404},
+    "employers:contact_edit": {"employer_user_elsewhere": 403, "coach_elsewhere": 404},
+    "employers:our_organisation": {"employer_user_elsewhere": 200, "coach_elsewhere": 403},
+    "employers:our_location_new": {"employer_user_elsewhere": 404, "coach_elsewhere": 403},
+    "employers:our_location_edit": {"employer_user_elsewhere": 404, "coach_elsewhere": 403},
+    "employers:our_contact_new": {"employer_user_elsewhere": 404, "coach_elsewhere": 403},
+    "employers:our_contact_edit": {"employer_user_elsewhere": 404, "coach_elsewhere": 403},
+    "api:employer-detail": {"employer_user_elsewhere": 404, "coach_elsewhere": 404},
+    "api:employer-location-detail": {"employer_user_elsewhere": 404, "coach_elsewhere": 404},
+    "api:employer-contact-detail": {"employer_user_elsewhere": 404, "coach_elsewhere": 404},
+}
+
+
+def make_outsiders(world) -> dict:
+    """An employer user of a neighbouring employer and a coach of the other area."""
+    from saumaton.organisations.models import Organisation
+    from tests.factories import MembershipFactory, OrganisationFactory, UserFactory
+
+    neighbour = OrganisationFactory(area=world.area, kind=Organisation.Kind.EMPLOYER)
+    users = {
+        "employer_user_elsewhere": UserFactory(username="employer_user_elsewhere"),
+        "coach_elsewhere": UserFactory(username="coach_elsewhere"),
+    }
+    MembershipFactory(
+        user=users["employer_user_elsewhere"], organisation=neighbour, role="employer_user"
+    )
+    MembershipFactory(
+        user=users["coach_elsewhere"], organisation=world.other_authority, role="coach"
+    )
+    return users

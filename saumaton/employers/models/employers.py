@@ -31,28 +31,47 @@ class EmployerProfile(models.Model):
         related_name="+",
         verbose_name=_("account manager"),
     )
+    version = models.PositiveIntegerField(default=1)  # optimistic lock of the profile edit
 
     def __str__(self) -> str:
         return str(self.organisation)
 
 
 class EmployerLocation(models.Model):
+    """A workplace. Rows are deactivated, never deleted: vacancies point at them.
+
+    The municipality and the coordinates follow from the postcode (or the municipality code)
+    through reference data, as for vacancies; the coordinates are the municipality's.
+    """
+
     organisation = models.ForeignKey(
         Organisation, on_delete=models.CASCADE, related_name="employer_locations"
     )
     name = models.CharField(_("name"), max_length=200)
+    street_address = models.CharField(_("street address"), max_length=200, blank=True)
     municipality = models.ForeignKey(Municipality, on_delete=models.PROTECT, related_name="+")
     postcode = models.CharField(_("postcode"), max_length=5, blank=True)
+    lat = models.FloatField(null=True, blank=True)
+    lon = models.FloatField(null=True, blank=True)
+    active = models.BooleanField(_("in use"), default=True)
+    version = models.PositiveIntegerField(default=1)
 
     class Meta:
-        ordering = ["name"]
+        ordering = ["-active", "name"]
 
     def __str__(self) -> str:
         return self.name
 
 
 class EmployerContact(models.Model):
-    """A contact person at the employer (a business contact, not a jobseeker's data)."""
+    """A contact person at the employer (a business contact, not a jobseeker's data).
+
+    Deactivated rather than deleted, so the history of contacts keeps who was the contact."""
+
+    class Language(models.TextChoices):
+        FI = "fi", _("Finnish")
+        SV = "sv", _("Swedish")
+        EN = "en", _("English")
 
     organisation = models.ForeignKey(
         Organisation, on_delete=models.CASCADE, related_name="employer_contacts"
@@ -61,9 +80,14 @@ class EmployerContact(models.Model):
     title = models.CharField(_("title"), max_length=200, blank=True)
     email = models.EmailField(_("e-mail"), blank=True)
     phone = models.CharField(_("phone"), max_length=32, blank=True)
+    language = models.CharField(
+        _("preferred language"), max_length=2, choices=Language.choices, default=Language.FI
+    )
+    active = models.BooleanField(_("in use"), default=True)
+    version = models.PositiveIntegerField(default=1)
 
     class Meta:
-        ordering = ["name"]
+        ordering = ["-active", "name"]
 
     def __str__(self) -> str:
         return self.name

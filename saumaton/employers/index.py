@@ -43,10 +43,15 @@ def max_age() -> timedelta:
 class _Cached:
     index: MatchIndex
     journal_id: int
-    built_at: datetime = field(default_factory=timezone.now)
+    built_at: datetime = field(default_factory=timezone.now)  # when its journal head was read
 
     def stale(self) -> bool:
+        """Due for a rebuild."""
         return timezone.now() - self.built_at >= max_age()
+
+    def expired(self) -> bool:
+        """Past the prune horizon: journal rows it has not read yet may be gone."""
+        return timezone.now() - self.built_at >= max_age() + PRUNE_MARGIN
 
 
 _CACHE: dict[int, _Cached] = {}
@@ -97,8 +102,8 @@ def index_for(area_id: int) -> MatchIndex:
     with _LOCK:
         cached = _CACHE.get(area_id)
         if cached is None or cached.stale():
-            head = _journal_head()  # read first: changes during the build are applied later
-            cached = _CACHE[area_id] = _Cached(build(area_id), head)
+            started, head = timezone.now(), _journal_head()  # changes during the build: later
+            cached = _CACHE[area_id] = _Cached(build(area_id), head, started)
         else:
             _catch_up(area_id, cached)
         return cached.index
@@ -116,25 +121,30 @@ def ready_index(area_id: int) -> MatchIndex | None:
         return index_for(area_id)
     with _LOCK:
         cached = _CACHE.get(area_id)
-        if cached is not None and cached.stale():
-            del _CACHE[area_id]  # rebuilt, never caught up: its journal rows may be pruned
-        elif cached is not None:
-            _catch_up(area_id, cached)
-            return cached.index
-        if area_id not in _BUILDING:
+        if cached is not None and cached.expired():
+            del _CACHE[area_id]  # its unread journal rows may be pruned: never caught up
+            cached = None
+        if (cached is None or cached.stale()) and area_id not in _BUILDING:
             _BUILDING.add(area_id)
             threading.Thread(
                 target=_build_in_background, args=(area_id,), name="matching-index", daemon=True
             ).start()
-    return None
+        if cached is None:
+            return None
+        # A stale index keeps serving (caught up) while its successor is built: within the
+        # prune margin every journal row it has not read is still there.
+        _catch_up(area_id, cached)
+        return cached.index
 
 
 def _build_in_background(area_id: int) -> None:
     try:
-        head = _journal_head()
-        built = build(area_id)
+        started, head = timezone.now(), _journal_head()
+        built = _Cached(build(area_id), head, started)
         with _LOCK:
-            _CACHE.setdefault(area_id, _Cached(built, head))
+            current = _CACHE.get(area_id)
+            if current is None or current.built_at < built.built_at:
+                _CACHE[area_id] = built
     finally:
         with _LOCK:
             _BUILDING.discard(area_id)

@@ -14,12 +14,13 @@ employer's area, and a new employer's area one where the user holds ``MANAGE_VAC
 from __future__ import annotations
 
 import re
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -134,12 +135,13 @@ def create_employer(user, data: dict[str, Any]) -> Organisation:
         area_id = None
     checked = _check_profile(user, data, problems, area_id=area_id, own_pk=None)
     problems.raise_any()
-    employer = Organisation.objects.create(
-        area_id=area_id,
-        kind=Organisation.Kind.EMPLOYER,
-        name=checked["name"],
-        business_id=checked["business_id"],
-    )
+    with _duplicate_refused(user, checked["business_id"], area_id, own_pk=None):
+        employer = Organisation.objects.create(
+            area_id=area_id,
+            kind=Organisation.Kind.EMPLOYER,
+            name=checked["name"],
+            business_id=checked["business_id"],
+        )
     EmployerProfile.objects.create(
         organisation=employer,
         industry=checked["industry"],
@@ -165,7 +167,8 @@ def update_employer(user, employer: Organisation, data: dict[str, Any], *, expec
     checked = _check_profile(user, data, problems, area_id=employer.area_id, own_pk=employer.pk)
     problems.raise_any()
     employer.name, employer.business_id = checked["name"], checked["business_id"]
-    employer.save(update_fields=["name", "business_id"])
+    with _duplicate_refused(user, checked["business_id"], employer.area_id, own_pk=employer.pk):
+        employer.save(update_fields=["name", "business_id"])
     profile.industry, profile.account_manager = checked["industry"], checked["account_manager"]
     profile.version += 1
     profile.save()
@@ -240,6 +243,21 @@ def _unique_business_id(user, business_id, area_id, own_pk, problems: _Problems)
         )
     else:
         problems.add("business_id", _("An organisation of the area already has this business ID."))
+
+
+@contextmanager
+def _duplicate_refused(user, business_id, area_id, *, own_pk):
+    """The write inside, in a savepoint; when another save took the business ID between the
+    check and the write (the database's constraint fires), the same clear refusal as the
+    check's, and nothing written."""
+    try:
+        with transaction.atomic():
+            yield
+    except IntegrityError:
+        problems = _Problems()
+        _unique_business_id(user, business_id, area_id, own_pk, problems)
+        problems.raise_any()
+        raise
 
 
 # --- locations ------------------------------------------------------------------------------

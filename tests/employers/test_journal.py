@@ -3,7 +3,9 @@ than caught up, so journal rows older than that horizon (plus the margin) are ne
 
 import uuid
 from datetime import timedelta
+from types import SimpleNamespace
 
+import pytest
 from django.utils import timezone
 
 from saumaton.employers import index
@@ -49,8 +51,38 @@ def test_an_index_past_its_age_is_rebuilt_not_caught_up(world, jobs, settings):
     assert rebuilt.vacancy_records[str(jobs.vacancy.pk)].occupation == "9112"
 
 
-def test_a_stale_index_is_dropped_by_ready_index_too(world, jobs, settings):
+@pytest.fixture
+def background_builds(settings, monkeypatch):
+    """``ready_index`` as on a server, with the builds it starts recorded instead of run (a
+    thread's connection would not see the test's data)."""
     settings.SAUMATON_MATCHING_INDEX_MAX_AGE_HOURS = 6
-    first = index.ready_index(world.area.pk)
-    index._CACHE[world.area.pk].built_at -= timedelta(hours=7)
-    assert index.ready_index(world.area.pk) is not first
+    settings.SAUMATON_MATCHING_BUILD_IN_BACKGROUND = True
+    started = []
+    monkeypatch.setattr(index, "_BUILDING", set())
+    monkeypatch.setattr(
+        index.threading,
+        "Thread",
+        lambda target, args, **kwargs: SimpleNamespace(start=lambda: started.append(args)),
+    )
+    return started
+
+
+def test_a_stale_index_keeps_serving_while_its_successor_is_built(world, jobs, background_builds):
+    first = index.index_for(world.area.pk)
+    index._CACHE[world.area.pk].built_at -= timedelta(hours=6, minutes=1)
+    assert index.ready_index(world.area.pk) is first
+    assert index.ready_index(world.area.pk) is first
+    assert background_builds == [(world.area.pk,)]  # one build, however many requests
+
+
+def test_an_index_past_the_prune_horizon_is_not_served(world, jobs, background_builds):
+    index.index_for(world.area.pk)
+    index._CACHE[world.area.pk].built_at -= timedelta(hours=6) + index.PRUNE_MARGIN
+    assert index.ready_index(world.area.pk) is None
+    assert background_builds == [(world.area.pk,)]
+
+
+def test_a_young_index_starts_no_build(world, jobs, background_builds):
+    first = index.index_for(world.area.pk)
+    assert index.ready_index(world.area.pk) is first
+    assert background_builds == []

@@ -104,6 +104,30 @@ def test_a_duplicate_business_id_points_to_the_existing_employer(world, jobs, lo
     assert not Organisation.objects.filter(name="Leipomo Oy").exists()
 
 
+def test_a_business_id_taken_between_check_and_save_is_refused_clearly(world, jobs, monkeypatch):
+    """Two people registering the same company at once: the database's constraint catches the
+    second, who gets the same clear refusal as the check's, and nothing of theirs is saved."""
+    check = register._unique_business_id
+    calls = []
+
+    def racing_check(*args):
+        calls.append(args)
+        if len(calls) > 1:  # the second look, after the constraint fired, sees the winner
+            check(*args)
+
+    monkeypatch.setattr(register, "_unique_business_id", racing_check)
+    before = Organisation.objects.count()
+    with pytest.raises(register.RegisterError) as refused:
+        register.create_employer(
+            world.users["coach"],
+            {"name": "Toinen Oy", "business_id": jobs.employer.business_id, "area": world.area.pk},
+        )
+    ((field, message),) = [(p.field, p.message) for p in refused.value.problems]
+    assert field == "business_id" and "already has this business ID" in message
+    assert Organisation.objects.count() == before
+    assert len(calls) == 2
+
+
 @settings(
     max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )

@@ -94,6 +94,7 @@ def overview_for(person, today: date, *, event_type: str = "", organisation: str
     pairs = set(
         Event.objects.filter(person=person)
         .values_list("type", "organisation_id", "organisation__name")
+        .order_by()  # the model's ordering would put its columns into DISTINCT: a row per event
         .distinct()
     )
     types = sorted({(t, Event.Type(t).label) for t, _, _ in pairs}, key=lambda p: str(p[1]))

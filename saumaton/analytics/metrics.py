@@ -327,7 +327,7 @@ def _before(values: pd.Series, day) -> np.ndarray:
     return ~np.isnat(v) & (v < day)
 
 
-def stalled_referrals(timeline: Timeline, day: np.datetime64) -> pd.DataFrame:
+def stalled_referrals(timeline: Timeline, day: np.datetime64 | date) -> pd.DataFrame:
     """The referrals the seam guard (``ecosystem.seam``) would flag on ``day``, as of that day.
 
     A referral's state on ``day`` is rebuilt from its dates: open when sent by then and not yet
@@ -335,6 +335,7 @@ def stalled_referrals(timeline: Timeline, day: np.datetime64) -> pd.DataFrame:
     seam guard's three conditions, with ``day`` as its "today": unanswered past the response due
     date, accepted and not started after ``stall_after``, started and past its expected end.
     """
+    day = np.datetime64(day, "D")
     r = timeline.referrals
     open_ = _on_or_before(r["sent_on"], day) & ~_on_or_before(r["ended_on"], day)
     accepted = _on_or_before(r["accepted_on"], day)
@@ -345,13 +346,14 @@ def stalled_referrals(timeline: Timeline, day: np.datetime64) -> pd.DataFrame:
     return r.loc[open_ & (unanswered | waiting | overrunning), ["person_id"]]
 
 
-def plans_up_to_date(timeline: Timeline, day: np.datetime64) -> pd.DataFrame:
+def plans_up_to_date(timeline: Timeline, day: np.datetime64 | date) -> pd.DataFrame:
     """Active jobseekers on ``day`` and whether their plan in force then is up to date.
 
     The plan in force is the latest revision saved on or before ``day``; it is up to date when
     the plan-review rule (``saumaton.rules.plans.plan_review_due``, vectorised here and held to
     it by a test) does not find its follow-up due.
     """
+    day = np.datetime64(day, "D")
     s = timeline.status
     current = s[(s["start"] <= day) & (s["end"] >= day) & s["status"].isin(ACTIVE_JOBSEEKER)]
     plans = timeline.plans
@@ -359,7 +361,9 @@ def plans_up_to_date(timeline: Timeline, day: np.datetime64) -> pd.DataFrame:
     due = review_due(in_force["follow_up_deadline"], day)
     fine = set(in_force.loc[~due, "person_id"])
     person = current["person_id"].to_numpy()
-    return pd.DataFrame({"person_id": person, "up_to_date": pd.Series(person).isin(fine).to_numpy()})
+    return pd.DataFrame(
+        {"person_id": person, "up_to_date": pd.Series(person).isin(fine).to_numpy()}
+    )
 
 
 def review_due(follow_up_deadline: pd.Series, day: np.datetime64) -> np.ndarray:

@@ -236,9 +236,7 @@ class Timeline:
     service-to-service component without a per-person loop.
     """
 
-    def __init__(
-        self, status, participations=(), meetings=(), referrals=(), plans=()
-    ) -> None:
+    def __init__(self, status, participations=(), meetings=(), referrals=(), plans=()) -> None:
         self.status = status_frame(status)
         self.spells = unemployment_spells(self.status)
         self.participations = participation_frame(participations)

@@ -55,7 +55,14 @@ SERVICE_TYPE_MAP = {"job_search_coaching": "coaching"}
 # subsidy); the catalogue's other types (health check, integration training, youth guidance …)
 # keep their own names, so they are participations with placement figures but not ALP.
 CATALOGUE_SERVICE_MAP = {"pay_subsidised_work": "wage_subsidy"}
-REFERRAL_WITHOUT_SERVICE = "other"  # a referral to an organisation, not to a catalogued service
+REFERRAL_WITHOUT_SERVICE = "other"
+# States a referral reaches only through acceptance.
+ACCEPTED_STATES = (
+    Referral.State.ACCEPTED,
+    Referral.State.STARTED,
+    Referral.State.COMPLETED,
+    Referral.State.INTERRUPTED,
+)  # a referral to an organisation, not to a catalogued service
 NATIONAL_LANGUAGES = ("fi", "sv", "se")  # Finnish, Swedish, Sami: not "foreign-language"
 YOUTH_BELOW = 25
 AGEING_FROM = 55
@@ -136,7 +143,10 @@ def referrals(index: PersonIndex) -> pd.DataFrame:
     """Every referral's dates (``analytics.timeline.REFERRAL_COLUMNS``) for the seam metric.
 
     The day of acceptance is not on the referral row: it is the ``referral_accepted`` event
-    (the timeline is the record). ``stall_after`` is the seam guard's own limit
+    (the timeline is the record). A referral that is or was accepted but has no such event
+    (data entered around the platform) counts as accepted on its start day, else on the day it
+    was sent, so it is judged by its stall limit as the seam guard judges it today.
+    ``stall_after`` is the seam guard's own limit
     (``ecosystem.seam``): the agreed start date, or the response due date when none was agreed,
     plus ``STALL_AFTER_DAYS``.
     """
@@ -152,6 +162,7 @@ def referrals(index: PersonIndex) -> pd.DataFrame:
             Referral.objects.values_list(
                 "pk",
                 "person_id",
+                "state",
                 "sent_on",
                 "response_due",
                 "start_date",
@@ -160,15 +171,19 @@ def referrals(index: PersonIndex) -> pd.DataFrame:
                 "ended_on",
             )
         ),
-        ["pk", "person_id", "sent_on", "response_due", "start_date", "started_on",
+        ["pk", "person_id", "state", "sent_on", "response_due", "start_date", "started_on",
          "expected_end", "ended_on"],
     )  # fmt: skip
     frame["person_id"] = index.codes(frame["person_id"])
     accepted = {int(k): v for k, v in accepted.items() if k is not None}
-    frame["accepted_on"] = frame["pk"].map(accepted)
+    was_accepted = frame["state"].isin(ACCEPTED_STATES)
+    fallback = frame["started_on"].where(frame["started_on"].notna(), frame["sent_on"])
+    frame["accepted_on"] = (
+        frame["pk"].map(accepted).where(lambda day: day.notna() | ~was_accepted, fallback)
+    )
     limit = pd.to_datetime(frame["start_date"].fillna(frame["response_due"]))
     frame["stall_after"] = limit + pd.Timedelta(days=STALL_AFTER_DAYS)
-    return frame.drop(columns=["pk", "start_date"])
+    return frame.drop(columns=["pk", "state", "start_date"])
 
 
 def plan_revisions(index: PersonIndex) -> pd.DataFrame:

@@ -37,6 +37,8 @@ CUT_METRICS = (
     "activation_rate",
     "median_duration_ongoing",
     "without_next_step",
+    "stalled_referrals",
+    "plans_up_to_date",
 )
 TARGET_GROUP_LABELS = {
     "under_25": _("Under 25"),
@@ -49,7 +51,9 @@ TARGET_GROUP_LABELS = {
 class Column:
     key: str
     label: str
-    kind: str = "text"  # text | persons | spells | meetings | share | days | eur | number
+    kind: str = (
+        "text"  # text | persons | spells | meetings | referrals | share | days | eur | number
+    )
     metric: str = ""  # a catalogued metric: the header links to its definition
 
 

@@ -36,6 +36,6 @@ def cell(value):
         return f"{low} … {high}"
     if kind == "eur":
         return f"{number_format(raw, 2, force_grouping=True)} €"
-    if kind in ("persons", "spells", "meetings", "number", "days"):
+    if kind in ("persons", "spells", "meetings", "referrals", "number", "days"):
         return number_format(round(raw), 0, force_grouping=True)
     return raw

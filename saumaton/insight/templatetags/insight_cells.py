@@ -19,7 +19,10 @@ def cell(value):
     if raw is None:
         return "–"
     if raw == SUPPRESSED:
-        return format_html('<abbr title="{}">&lt;5</abbr>', _("fewer than 5 people: not shown"))
+        return format_html(
+            '<abbr title="{}">..</abbr>',
+            _("not shown: fewer than 5 people, or a figure that would reveal one"),
+        )
     if kind == "metric":
         url = reverse("insight:definitions") + f"#{raw[0]}"
         return format_html('<a href="{}">{}</a>', url, raw[1])

@@ -55,14 +55,14 @@ SERVICE_TYPE_MAP = {"job_search_coaching": "coaching"}
 # subsidy); the catalogue's other types (health check, integration training, youth guidance …)
 # keep their own names, so they are participations with placement figures but not ALP.
 CATALOGUE_SERVICE_MAP = {"pay_subsidised_work": "wage_subsidy"}
-REFERRAL_WITHOUT_SERVICE = "other"
+REFERRAL_WITHOUT_SERVICE = "other"  # a referral to an organisation, not to a catalogued service
 # States a referral reaches only through acceptance.
 ACCEPTED_STATES = (
     Referral.State.ACCEPTED,
     Referral.State.STARTED,
     Referral.State.COMPLETED,
     Referral.State.INTERRUPTED,
-)  # a referral to an organisation, not to a catalogued service
+)
 NATIONAL_LANGUAGES = ("fi", "sv", "se")  # Finnish, Swedish, Sami: not "foreign-language"
 YOUTH_BELOW = 25
 AGEING_FROM = 55
@@ -123,7 +123,8 @@ def participations_from_status(index: PersonIndex, status: pd.DataFrame) -> pd.D
 
 def participations_from_referrals(index: PersonIndex, status: pd.DataFrame) -> pd.DataFrame:
     """A participation for every referral whose service started (``started_on`` set), from
-    its start to its end (completed or interrupted; open while it runs)."""
+    its start to its end (completed or interrupted; open while it runs). ``status`` is not
+    needed: the referral rows carry their own dates."""
     frame = _frame(
         rows(
             Referral.objects.filter(started_on__isnull=False).values_list(
@@ -146,9 +147,8 @@ def referrals(index: PersonIndex) -> pd.DataFrame:
     (the timeline is the record). A referral that is or was accepted but has no such event
     (data entered around the platform) counts as accepted on its start day, else on the day it
     was sent, so it is judged by its stall limit as the seam guard judges it today.
-    ``stall_after`` is the seam guard's own limit
-    (``ecosystem.seam``): the agreed start date, or the response due date when none was agreed,
-    plus ``STALL_AFTER_DAYS``.
+    ``stall_after`` is the seam guard's own limit (``ecosystem.seam``): the agreed start date,
+    or the response due date when none was agreed, plus ``STALL_AFTER_DAYS``.
     """
     accepted = dict(
         rows(

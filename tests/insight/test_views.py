@@ -31,6 +31,8 @@ def test_the_overview_shows_figures_with_links_to_definitions(refreshed, login):
     body = response.content.decode()
     assert "Unemployed jobseekers" in body
     assert "/insight/definitions/#long_term_unemployed" in body
+    for metric in ("stalled_referrals", "plans_up_to_date"):  # key figures and every cut
+        assert body.count(f"/insight/definitions/#{metric}") == 4, metric
     assert "<svg" in body and '<table aria-labelledby="t-trend">' in body
     assert '<abbr title="not shown' in body  # the single in-flow of the month is suppressed
 

@@ -23,6 +23,7 @@ import pandas as pd
 from django.conf import settings
 from django.db import connection
 from django.db.models import Q
+from django.db.models.fields.json import KT
 from django.db.models.functions import TruncDate
 from django.utils.module_loading import import_string
 
@@ -159,7 +160,7 @@ def referrals(index: PersonIndex) -> pd.DataFrame:
                 person__in=Referral.objects.values("person_id"),
             )
             .annotate(day=TruncDate("occurred_at"))
-            .values_list("payload__referral", "day")
+            .values_list(KT("payload__referral"), "day")
         )
     )
     frame = _frame(
@@ -197,7 +198,7 @@ def plan_revisions(index: PersonIndex) -> pd.DataFrame:
     frame = _frame(
         rows(
             PlanRevision.objects.annotate(day=TruncDate("saved_at")).values_list(
-                "plan__person_id", "day", "snapshot__follow_up_deadline"
+                "plan__person_id", "day", KT("snapshot__follow_up_deadline")
             )
         ),
         ["person_id", "saved_on", "follow_up_deadline"],

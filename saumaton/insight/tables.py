@@ -138,7 +138,7 @@ def key_figures(area_id: int, dimension: str = "area", value: str = "*") -> Tabl
         kind = METRICS[metric].unit
         table.rows.append(
             [
-                (metric, metric_name(metric)),
+                ("metric", (metric, metric_name(metric))),
                 (kind, _figure(row)),
                 ("number", SUPPRESSED if row.suppressed else row.numerator),
                 ("persons", SUPPRESSED if row.suppressed else row.denominator),

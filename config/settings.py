@@ -218,6 +218,11 @@ SAUMATON_SEAM_FINDERS: list[str] = [
     "saumaton.employers.seams.unanswered_assignments",
     "saumaton.ecosystem.seam.find_referral_seams",
 ]
+# Where insight's refresh finds service participations (insight/extract.py; docs/insight.md).
+SAUMATON_INSIGHT_PARTICIPATION_SOURCES: list[str] = [
+    "saumaton.insight.extract.participations_from_status",
+    "saumaton.insight.extract.participations_from_referrals",
+]
 
 SAUMATON_OUTBOX_MAX_ATTEMPTS = env.int("SAUMATON_OUTBOX_MAX_ATTEMPTS", default=5)
 # E-mail over SMTP (Django's backend), used when the e-mail channel's transport is "smtp".

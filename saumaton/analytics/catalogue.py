@@ -34,11 +34,21 @@ SOURCE_PLACEMENT = (
 )
 SOURCE_PROCESS = "380/2023 §§31–33 (meetings), §24(4) (realisation of the ch. 4 conversations)"
 SOURCE_SEAM = "Saumaton seam invariant (docs/architecture.md principle 4)"
+SOURCE_REFERRAL_SEAM = (
+    "Saumaton seam guard for referrals (saumaton/ecosystem/seam.py, docs/ecosystem.md); "
+    "380/2023 §§31–33, §40 (the authority keeps the process going)"
+)
+SOURCE_PLAN = (
+    "380/2023 §38 (728/2024), §40, §§32, 35 (saumaton.rules.plans; the seam guard's "
+    "plan-review rule); RULES.md §7; KEHA Työllisyyskuva 'meeting statutory deadlines', "
+    "RULES.md §17"
+)
 
 
 @dataclass(frozen=True)
 class Metric:
-    """A catalogued figure. ``unit`` is "persons", "spells", "meetings", "share" or "days"."""
+    """A catalogued figure. ``unit`` is "persons", "spells", "meetings", "referrals", "share"
+    or "days"."""
 
     id: str
     fi: str
@@ -254,6 +264,31 @@ _METRICS = [
         "Unemployed, laid-off or part-time jobseekers at month end with neither a meeting due "
         "after month end nor a service starting after month end.",
         SOURCE_SEAM,
+    ),
+    Metric(
+        "stalled_referrals",
+        "Pysähtyneet lähetteet",
+        "Avstannade remisser",
+        "Stalled referrals",
+        "referrals",
+        "Referrals open at month end that the seam guard flags: sent and unanswered after "
+        "their response due date; accepted but not started 5 days after the agreed start date "
+        "(or after the response due date when no start date was agreed); or started and past "
+        "their expected end without an outcome. A referral counts in its person's cells; the "
+        "day of acceptance is the referral_accepted event on the timeline.",
+        SOURCE_REFERRAL_SEAM,
+    ),
+    Metric(
+        "plans_up_to_date",
+        "Ajantasaiset suunnitelmat",
+        "Aktuella planer",
+        "Employment plans up to date",
+        "share",
+        "Of the unemployed, laid-off or part-time jobseekers at month end, the share who have "
+        "an employment plan (its latest version saved by month end) whose follow-up deadline "
+        "has not come (the plan-review rule of saumaton.rules.plans, as the seam guard uses "
+        "it). No plan, or a follow-up deadline on or before month end, is not up to date.",
+        SOURCE_PLAN,
     ),
 ]
 

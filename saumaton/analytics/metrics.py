@@ -259,6 +259,9 @@ def monthly_metrics(
     parts += _flow_metrics(g, timeline, first, last)
     parts += _placement_metrics(g, timeline, first)
     parts += _process_metrics(g, timeline, first, last)
+    parts.append(g.count("stalled_referrals", g.attach(stalled_referrals(timeline, last))))
+    plans = g.attach(plans_up_to_date(timeline, last))
+    parts.append(g.share("plans_up_to_date", plans, "up_to_date"))
     return pd.concat(parts, ignore_index=True)
 
 
@@ -311,3 +314,58 @@ def _process_metrics(g: _Grouper, timeline: Timeline, first, last) -> list[pd.Da
         g.share("meetings_on_time", due_in_month, "on_time"),
         g.count("overdue_meetings", m, "overdue"),
     ]
+
+
+def _on_or_before(values: pd.Series, day) -> np.ndarray:
+    """``values <= day`` with empty dates (NaT) false."""
+    v = values.to_numpy(dtype="datetime64[D]")
+    return ~np.isnat(v) & (v <= day)
+
+
+def _before(values: pd.Series, day) -> np.ndarray:
+    v = values.to_numpy(dtype="datetime64[D]")
+    return ~np.isnat(v) & (v < day)
+
+
+def stalled_referrals(timeline: Timeline, day: np.datetime64 | date) -> pd.DataFrame:
+    """The referrals the seam guard (``ecosystem.seam``) would flag on ``day``, as of that day.
+
+    A referral's state on ``day`` is rebuilt from its dates: open when sent by then and not yet
+    ended; accepted when its acceptance day has come; started when its start day has. Then the
+    seam guard's three conditions, with ``day`` as its "today": unanswered past the response due
+    date, accepted and not started after ``stall_after``, started and past its expected end.
+    """
+    day = np.datetime64(day, "D")
+    r = timeline.referrals
+    open_ = _on_or_before(r["sent_on"], day) & ~_on_or_before(r["ended_on"], day)
+    accepted = _on_or_before(r["accepted_on"], day)
+    started = _on_or_before(r["started_on"], day)
+    unanswered = ~accepted & _before(r["response_due"], day)
+    waiting = accepted & ~started & _before(r["stall_after"], day)
+    overrunning = started & _before(r["expected_end"], day)
+    return r.loc[open_ & (unanswered | waiting | overrunning), ["person_id"]]
+
+
+def plans_up_to_date(timeline: Timeline, day: np.datetime64 | date) -> pd.DataFrame:
+    """Active jobseekers on ``day`` and whether their plan in force then is up to date.
+
+    The plan in force is the latest revision saved on or before ``day``; it is up to date when
+    the plan-review rule (``saumaton.rules.plans.plan_review_due``, vectorised here and held to
+    it by a test) does not find its follow-up due.
+    """
+    day = np.datetime64(day, "D")
+    s = timeline.status
+    current = s[(s["start"] <= day) & (s["end"] >= day) & s["status"].isin(ACTIVE_JOBSEEKER)]
+    plans = timeline.plans
+    in_force = plans[plans["saved_on"] <= day].drop_duplicates("person_id", keep="last")
+    due = review_due(in_force["follow_up_deadline"], day)
+    fine = set(in_force.loc[~due, "person_id"])
+    person = current["person_id"].to_numpy()
+    return pd.DataFrame(
+        {"person_id": person, "up_to_date": pd.Series(person).isin(fine).to_numpy()}
+    )
+
+
+def review_due(follow_up_deadline: pd.Series, day: np.datetime64) -> np.ndarray:
+    """``rules.plans.plan_review_due`` for many plans: the deadline is set and has come."""
+    return _on_or_before(follow_up_deadline, day)

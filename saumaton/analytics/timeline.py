@@ -11,6 +11,12 @@ Schemas (one row per record; dates are calendar days, ``end``/``held`` may be em
   person's periods must not overlap.
 - service participations: ``person_id``, ``service_type``, ``start``, ``end`` (empty = ongoing).
 - meetings: ``person_id``, ``kind``, ``due``, ``held`` (empty = not held).
+- referrals: ``person_id``, ``sent_on``, ``response_due``, ``accepted_on`` (empty = never
+  accepted), ``stall_after`` (an accepted referral not started is stalled after this day),
+  ``started_on``, ``expected_end``, ``ended_on`` (declined, cancelled, completed or
+  interrupted; empty = still open).
+- plan revisions: ``person_id``, ``saved_on``, ``follow_up_deadline`` (empty = none set); the
+  revision saved last on or before a day is the plan in force on that day.
 - people (grouping attributes): ``person_id`` plus any grouping columns (``area``,
   ``municipality``, ``unit``, ``target_group`` ...). A person with several target groups may
   have one row per group; each group then counts them.
@@ -76,6 +82,38 @@ class Meeting:
     held: date | None = None
 
 
+@dataclass(frozen=True)
+class Referral:
+    person_id: str
+    sent_on: date
+    response_due: date
+    accepted_on: date | None = None
+    stall_after: date | None = None
+    started_on: date | None = None
+    expected_end: date | None = None
+    ended_on: date | None = None
+
+
+@dataclass(frozen=True)
+class PlanRevision:
+    person_id: str
+    saved_on: date
+    follow_up_deadline: date | None = None
+
+
+REFERRAL_COLUMNS = (
+    "person_id",
+    "sent_on",
+    "response_due",
+    "accepted_on",
+    "stall_after",
+    "started_on",
+    "expected_end",
+    "ended_on",
+)
+PLAN_COLUMNS = ("person_id", "saved_on", "follow_up_deadline")
+
+
 def to_frame(records: pd.DataFrame | Iterable, columns: tuple[str, ...]) -> pd.DataFrame:
     """A DataFrame with exactly ``columns`` from a DataFrame or an iterable of dataclasses."""
     if isinstance(records, pd.DataFrame):
@@ -126,6 +164,21 @@ def participation_frame(participations) -> pd.DataFrame:
 def meeting_frame(meetings) -> pd.DataFrame:
     frame = to_frame(meetings, ("person_id", "kind", "due", "held"))
     return frame.assign(due=days(frame["due"]), held=days(frame["held"]))
+
+
+def referral_frame(referrals) -> pd.DataFrame:
+    """Referrals with every date as ``datetime64[D]`` (NaT where empty)."""
+    frame = to_frame(referrals, REFERRAL_COLUMNS)
+    return frame.assign(**{c: days(frame[c]) for c in REFERRAL_COLUMNS[1:]})
+
+
+def plan_frame(revisions) -> pd.DataFrame:
+    """Plan revisions sorted by person and save day (the last one of a day wins)."""
+    frame = to_frame(revisions, PLAN_COLUMNS)
+    frame = frame.assign(
+        saved_on=days(frame["saved_on"]), follow_up_deadline=days(frame["follow_up_deadline"])
+    )
+    return frame.sort_values(["person_id", "saved_on"], kind="stable").reset_index(drop=True)
 
 
 def unemployment_spells(status: pd.DataFrame) -> pd.DataFrame:
@@ -183,11 +236,13 @@ class Timeline:
     service-to-service component without a per-person loop.
     """
 
-    def __init__(self, status, participations=(), meetings=()) -> None:
+    def __init__(self, status, participations=(), meetings=(), referrals=(), plans=()) -> None:
         self.status = status_frame(status)
         self.spells = unemployment_spells(self.status)
         self.participations = participation_frame(participations)
         self.meetings = meeting_frame(meetings)
+        self.referrals = referral_frame(referrals)
+        self.plans = plan_frame(plans)
         s = self.status
         active_service = (s["status"] == "in_service") & s["service_type"].isin(ACTIVATION_SERVICES)
         breaks = s["status"].isin(BREAKS_SERVICE_CHAIN)

@@ -1,7 +1,7 @@
 """CSV and XLSX downloads of a dashboard table: the same rows the page shows, unformatted.
 
 Shares and effects are fractions (0.25 = 25 %), euros are numbers, suppressed cells are the
-text "<5". CSV is UTF-8 with a byte-order mark and semicolons, which Finnish Excel opens
+text "..". CSV is UTF-8 with a byte-order mark and semicolons, which Finnish Excel opens
 correctly; XLSX is written with openpyxl.
 """
 

@@ -5,10 +5,12 @@ row by row through the ORM would cost more than the maths. Each source is one ``
 query read straight from the cursor on PostgreSQL (:func:`rows`, as the seam-guard sweep does).
 
 Sources plug in: service participations come from every callable named in the setting
-``SAUMATON_INSIGHT_PARTICIPATION_SOURCES`` (default: the ``in_service`` status periods). When
-the ecosystem's referrals and the employers' hires land, each adds one source function here (a
-referral that started a service is a participation; a hire ends a spell in ``employed``)
-without touching the metric code.
+``SAUMATON_INSIGHT_PARTICIPATION_SOURCES``, each called as ``source(index, status)`` and
+returning ``person_id`` (coded), ``service_type``, ``start``, ``end``: the ``in_service`` status
+periods and the referrals that started a service (:func:`participations_from_referrals`). A
+participation that two sources both record (same person, service and start) counts once. Hires
+need no source: a hire ends the unemployed period and opens an ``employed`` one
+(``employers.assignments``), which the status periods already carry.
 """
 
 from __future__ import annotations
@@ -21,11 +23,15 @@ import pandas as pd
 from django.conf import settings
 from django.db import connection
 from django.db.models import Q
+from django.db.models.fields.json import KT
 from django.db.models.functions import TruncDate
 from django.utils.module_loading import import_string
 
 from saumaton.analytics.timeline import Timeline
-from saumaton.casework.models import Meeting
+from saumaton.audit.models import Event
+from saumaton.casework.models import Meeting, PlanRevision
+from saumaton.ecosystem.models import Referral
+from saumaton.ecosystem.seam import STALL_AFTER_DAYS
 from saumaton.jobseekers.models import EmploymentStatusPeriod, JobseekerCustomership, Person
 from saumaton.jobseekers.target_groups import age_on
 
@@ -45,10 +51,22 @@ STATUS_MAP = {
 # The platform's service names where the analytics vocabulary (timeline.ACTIVATION_SERVICES)
 # names the same service differently: job-search coaching is a coaching service (ALP).
 SERVICE_TYPE_MAP = {"job_search_coaching": "coaching"}
+# The service catalogue's types (ecosystem.Service.Type) in the analytics vocabulary: the
+# activation services keep their names except pay-subsidised work (the analytics' wage
+# subsidy); the catalogue's other types (health check, integration training, youth guidance …)
+# keep their own names, so they are participations with placement figures but not ALP.
+CATALOGUE_SERVICE_MAP = {"pay_subsidised_work": "wage_subsidy"}
+REFERRAL_WITHOUT_SERVICE = "other"  # a referral to an organisation, not to a catalogued service
+# States a referral reaches only through acceptance.
+ACCEPTED_STATES = (
+    Referral.State.ACCEPTED,
+    Referral.State.STARTED,
+    Referral.State.COMPLETED,
+    Referral.State.INTERRUPTED,
+)
 NATIONAL_LANGUAGES = ("fi", "sv", "se")  # Finnish, Swedish, Sami: not "foreign-language"
 YOUTH_BELOW = 25
 AGEING_FROM = 55
-DEFAULT_PARTICIPATION_SOURCES = ("saumaton.insight.extract.participations_from_status",)
 
 
 def rows(query) -> list[tuple]:
@@ -97,10 +115,96 @@ def status_periods(index: PersonIndex) -> pd.DataFrame:
     return frame
 
 
-def participations_from_status(status: pd.DataFrame) -> pd.DataFrame:
-    """A participation for every ``in_service`` period that names its service."""
+def participations_from_status(index: PersonIndex, status: pd.DataFrame) -> pd.DataFrame:
+    """A participation for every ``in_service`` period that names its service (``status`` is
+    already coded, so ``index`` is not needed)."""
     served = status[(status["status"] == "in_service") & (status["service_type"] != "")]
     return served.loc[:, ["person_id", "service_type", "start", "end"]]
+
+
+def participations_from_referrals(index: PersonIndex, status: pd.DataFrame) -> pd.DataFrame:
+    """A participation for every referral whose service started (``started_on`` set), from
+    its start to its end (completed or interrupted; open while it runs). ``status`` is not
+    needed: the referral rows carry their own dates."""
+    frame = _frame(
+        rows(
+            Referral.objects.filter(started_on__isnull=False).values_list(
+                "person_id", "service__type", "started_on", "ended_on"
+            )
+        ),
+        ["person_id", "service_type", "start", "end"],
+    )
+    frame["person_id"] = index.codes(frame["person_id"])
+    frame["service_type"] = (
+        frame["service_type"].fillna(REFERRAL_WITHOUT_SERVICE).replace(CATALOGUE_SERVICE_MAP)
+    )
+    return frame
+
+
+def referrals(index: PersonIndex) -> pd.DataFrame:
+    """Every referral's dates (``analytics.timeline.REFERRAL_COLUMNS``) for the seam metric.
+
+    The day of acceptance is not on the referral row: it is the ``referral_accepted`` event
+    (the timeline is the record). A referral that is or was accepted but has no such event
+    (data entered around the platform) counts as accepted on its start day, else on the day it
+    was sent, so it is judged by its stall limit as the seam guard judges it today.
+    ``stall_after`` is the seam guard's own limit (``ecosystem.seam``): the agreed start date,
+    or the response due date when none was agreed, plus ``STALL_AFTER_DAYS``.
+    """
+    # Only the people with referrals: the event table is the largest of all, and its
+    # (person, time) index turns a scan of every event (1 s on the small demo) into lookups.
+    accepted = dict(
+        rows(
+            Event.objects.filter(
+                type=Event.Type.REFERRAL_ACCEPTED,
+                person__in=Referral.objects.values("person_id"),
+            )
+            .annotate(day=TruncDate("occurred_at"))
+            .values_list(KT("payload__referral"), "day")
+        )
+    )
+    frame = _frame(
+        rows(
+            Referral.objects.values_list(
+                "pk",
+                "person_id",
+                "state",
+                "sent_on",
+                "response_due",
+                "start_date",
+                "started_on",
+                "expected_end",
+                "ended_on",
+            )
+        ),
+        ["pk", "person_id", "state", "sent_on", "response_due", "start_date", "started_on",
+         "expected_end", "ended_on"],
+    )  # fmt: skip
+    frame["person_id"] = index.codes(frame["person_id"])
+    accepted = {int(k): v for k, v in accepted.items() if k is not None}
+    was_accepted = frame["state"].isin(ACCEPTED_STATES)
+    fallback = frame["started_on"].where(frame["started_on"].notna(), frame["sent_on"])
+    frame["accepted_on"] = (
+        frame["pk"].map(accepted).where(lambda day: day.notna() | ~was_accepted, fallback)
+    )
+    limit = pd.to_datetime(frame["start_date"].fillna(frame["response_due"]))
+    frame["stall_after"] = limit + pd.Timedelta(days=STALL_AFTER_DAYS)
+    return frame.drop(columns=["pk", "state", "start_date"])
+
+
+def plan_revisions(index: PersonIndex) -> pd.DataFrame:
+    """Every saved version of every employment plan: its save day (local, by the database) and
+    its follow-up deadline as saved."""
+    frame = _frame(
+        rows(
+            PlanRevision.objects.annotate(day=TruncDate("saved_at")).values_list(
+                "plan__person_id", "day", KT("snapshot__follow_up_deadline")
+            )
+        ),
+        ["person_id", "saved_on", "follow_up_deadline"],
+    )
+    frame["person_id"] = index.codes(frame["person_id"])
+    return frame
 
 
 def meetings(index: PersonIndex, since: date | None = None) -> pd.DataFrame:
@@ -134,12 +238,20 @@ def meetings(index: PersonIndex, since: date | None = None) -> pd.DataFrame:
 
 def timeline(index: PersonIndex, since: date | None = None) -> Timeline:
     status = status_periods(index)
-    sources = getattr(
-        settings, "SAUMATON_INSIGHT_PARTICIPATION_SOURCES", DEFAULT_PARTICIPATION_SOURCES
+    sources = settings.SAUMATON_INSIGHT_PARTICIPATION_SOURCES
+    parts = [import_string(path)(index, status) for path in sources]
+    participations = (
+        pd.concat(parts, ignore_index=True).drop_duplicates(["person_id", "service_type", "start"])
+        if parts
+        else None
     )
-    parts = [import_string(path)(status) for path in sources]
-    participations = pd.concat(parts, ignore_index=True) if parts else None
-    return Timeline(status, participations, meetings(index, since))
+    return Timeline(
+        status,
+        participations,
+        meetings(index, since),
+        referrals(index),
+        plan_revisions(index),
+    )
 
 
 @dataclass(frozen=True)

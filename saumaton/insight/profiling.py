@@ -76,13 +76,17 @@ def train_and_store(
     tolerances: Tolerances | None = None,
     seed: int = 0,
     force_synthetic: bool = False,
+    synthetic_rows: int | None = None,
 ) -> TrainingResult:
+    """Train on the database's cohort (or the synthetic one of ``synthetic_rows``, default
+    :data:`SYNTHETIC_ROWS`), store the run with its card, publish and score if the gate allows.
+    The timeline is read only when the database cohort or the scoring needs it."""
     index = extract.PersonIndex()
-    timeline = extract.timeline(index)
+    timeline = None if force_synthetic else extract.timeline(index)
     cohort = None if force_synthetic else database_cohort(index, timeline, today)
     if cohort is None or len(cohort) < MIN_DATABASE_ROWS or cohort[profiling.TARGET].nunique() < 2:
         cohort, source = (
-            synthetic.registration_cohort(SYNTHETIC_ROWS, seed=seed + 1),
+            synthetic.registration_cohort(synthetic_rows or SYNTHETIC_ROWS, seed=seed + 1),
             SYNTHETIC_SOURCE,
         )
     else:
@@ -97,7 +101,9 @@ def train_and_store(
             published=decision.publish,
             refusal_reasons=list(decision.reasons),
         )
-        scored = _score(run, model, index, timeline) if decision.publish else 0
+        scored = 0
+        if decision.publish:
+            scored = _score(run, model, index, timeline or extract.timeline(index))
     return TrainingResult(run, scored)
 
 

@@ -20,7 +20,7 @@ from saumaton.reference.models import Municipality
 
 from .models import MetricValue, ServiceImpact
 
-SUPPRESSED = "<5"
+SUPPRESSED = ".."  # Statistics Finland's mark for a figure not published
 TREND_METRICS = (
     "unemployed_jobseekers",
     "long_term_unemployed",
@@ -37,6 +37,8 @@ CUT_METRICS = (
     "activation_rate",
     "median_duration_ongoing",
     "without_next_step",
+    "stalled_referrals",
+    "plans_up_to_date",
 )
 TARGET_GROUP_LABELS = {
     "under_25": _("Under 25"),
@@ -49,7 +51,9 @@ TARGET_GROUP_LABELS = {
 class Column:
     key: str
     label: str
-    kind: str = "text"  # text | persons | spells | meetings | share | days | eur | number
+    kind: str = (
+        "text"  # text | persons | spells | meetings | referrals | share | days | eur | number
+    )
     metric: str = ""  # a catalogued metric: the header links to its definition
 
 
@@ -90,6 +94,26 @@ def _metric_columns(metrics) -> list[Column]:
     return [Column(m, metric_name(m), METRICS[m].unit, m) for m in metrics]
 
 
+def _pivot(rows, key: str) -> dict[object, dict[str, object]]:
+    """Stored figures as ``{row key: {metric: figure}}``, suppressed ones as their mark."""
+    pivoted: dict[object, dict[str, object]] = {}
+    for row in rows:
+        pivoted.setdefault(getattr(row, key), {})[row.metric] = _figure(row)
+    return pivoted
+
+
+def _metric_cells(figures: dict[str, object], metrics) -> list[tuple]:
+    return [(METRICS[m].unit, figures.get(m)) for m in metrics]
+
+
+def _latest_by(area_id: int, key: str, metrics, **filters) -> dict[object, dict[str, object]]:
+    """The latest month's ``metrics`` of the area, one entry per value of ``key``."""
+    rows = MetricValue.objects.filter(
+        area_id=area_id, month=latest_month(area_id), metric__in=metrics, **filters
+    )
+    return _pivot(rows, key)
+
+
 def key_figures(area_id: int, dimension: str = "area", value: str = "*") -> Table:
     """Every catalogued figure of the latest month for the area or one cell of it."""
     month = latest_month(area_id)
@@ -114,7 +138,7 @@ def key_figures(area_id: int, dimension: str = "area", value: str = "*") -> Tabl
         kind = METRICS[metric].unit
         table.rows.append(
             [
-                (metric, metric_name(metric)),
+                ("metric", (metric, metric_name(metric))),
                 (kind, _figure(row)),
                 ("number", SUPPRESSED if row.suppressed else row.numerator),
                 ("persons", SUPPRESSED if row.suppressed else row.denominator),
@@ -137,14 +161,8 @@ def trend(area_id: int, dimension: str = "area", value: str = "*") -> Table:
         service_type="*",
         metric__in=TREND_METRICS,
     ).order_by("month")
-    months: dict[date, dict] = {}
-    for row in rows:
-        months.setdefault(row.month, {})[row.metric] = _figure(row)
-    for month, figures in months.items():
-        table.rows.append(
-            [("text", f"{month:%Y-%m}")]
-            + [(METRICS[m].unit, figures.get(m)) for m in TREND_METRICS]
-        )
+    for month, figures in _pivot(rows, "month").items():
+        table.rows.append([("text", f"{month:%Y-%m}"), *_metric_cells(figures, TREND_METRICS)])
     return table
 
 
@@ -182,27 +200,18 @@ def by_cut(area_id: int, dimension: str) -> Table:
         "unit": _("By unit"),
         "target_group": _("By target group"),
     }
-    month = latest_month(area_id)
     table = Table(
         f"by_{dimension}",
         str(titles[dimension]),
         [Column("cell", str(_("Cell"))), *_metric_columns(CUT_METRICS)],
     )
-    rows = MetricValue.objects.filter(
-        area_id=area_id,
-        month=month,
-        dimension=dimension,
-        service_type="*",
-        metric__in=CUT_METRICS,
+    cells = _latest_by(
+        area_id, "dimension_value", CUT_METRICS, dimension=dimension, service_type="*"
     )
-    cells: dict[str, dict] = {}
-    for row in rows:
-        cells.setdefault(row.dimension_value, {})[row.metric] = _figure(row)
     labels = _labels(dimension, cells)
     for value in sorted(cells):
         table.rows.append(
-            [("cell", (value, labels[value]))]
-            + [(METRICS[m].unit, cells[value].get(m)) for m in CUT_METRICS]
+            [("cell", (value, labels[value])), *_metric_cells(cells[value], CUT_METRICS)]
         )
     return table
 
@@ -210,22 +219,15 @@ def by_cut(area_id: int, dimension: str) -> Table:
 def placement(area_id: int) -> Table:
     """Open-market employment 3 and 6 months after each service, latest month."""
     metrics = ("open_market_3m_after_service", "open_market_6m_after_service")
-    month = latest_month(area_id)
     table = Table(
         "placement",
         str(_("Employment after services")),
         [Column("service", str(_("Service"))), *_metric_columns(metrics)],
     )
-    rows = MetricValue.objects.filter(
-        area_id=area_id, month=month, dimension="area", metric__in=metrics
-    ).exclude(service_type="*")
-    services: dict[str, dict] = {}
-    for row in rows:
-        services.setdefault(row.service_type, {})[row.metric] = _figure(row)
+    services = _latest_by(area_id, "service_type", metrics, dimension="area")
+    services.pop("*", None)  # the placement metrics are reported per service only
     for service in sorted(services):
-        table.rows.append(
-            [("text", service)] + [("share", services[service].get(m)) for m in metrics]
-        )
+        table.rows.append([("text", service), *_metric_cells(services[service], metrics)])
     return table
 
 

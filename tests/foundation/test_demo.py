@@ -141,3 +141,15 @@ def test_fresh_demo_has_insight_figures_and_a_linked_kela_file(demo_db):
     )
     assert KelaPayment.objects.filter(person__isnull=False).exists()
     assert KelaPayment.objects.filter(person__isnull=True, person_key__startswith="F").exists()
+
+
+def test_fresh_demo_model_card_shows_a_real_audit(demo_db, client):
+    from saumaton.accounts.models import User
+    from saumaton.insight.models import ProfilingRun
+
+    run = ProfilingRun.objects.get()
+    assert "profiling model" in demo_db
+    client.force_login(User.objects.get(username="analyst"))
+    body = client.get("/insight/model-card/").content.decode()
+    assert run.version in body and "mother_tongue = other" in body
+    assert ("Not published." in body) is (not run.published)

@@ -4,9 +4,12 @@ import io
 from datetime import date
 
 import pytest
+from django.utils.html import escape
 from openpyxl import load_workbook
 
+from saumaton.analytics.fairness import Tolerances
 from saumaton.insight.models import MetricValue, ProfilingRun
+from saumaton.insight.profiling import train_and_store
 from saumaton.insight.refresh import refresh
 from saumaton.jobseekers.models import EmploymentStatusPeriod
 from tests.factories import CustomershipFactory
@@ -28,8 +31,10 @@ def test_the_overview_shows_figures_with_links_to_definitions(refreshed, login):
     body = response.content.decode()
     assert "Unemployed jobseekers" in body
     assert "/insight/definitions/#long_term_unemployed" in body
+    for metric in ("stalled_referrals", "plans_up_to_date"):  # key figures and every cut
+        assert body.count(f"/insight/definitions/#{metric}") == 4, metric
     assert "<svg" in body and '<table aria-labelledby="t-trend">' in body
-    assert "&lt;5" in body  # the single in-flow of the month is suppressed
+    assert '<abbr title="not shown' in body  # the single in-flow of the month is suppressed
 
 
 def test_the_definitions_page_has_an_anchor_per_metric(world, login):
@@ -96,3 +101,25 @@ def test_the_model_card_says_advisory_and_shows_the_refusal(world, login):
     )
     body = login(world.users["analyst"]).get("/insight/model-card/").content.decode()
     assert "Advisory only." in body and "AUC 0.5 below 0.65" in body
+
+
+LENIENT = Tolerances(
+    max_false_high_risk_ratio=10,
+    max_fnr_gap=1,
+    min_group_size=100_000,
+    max_expected_calibration_error=1,
+)
+
+
+@pytest.mark.parametrize("tolerances", [Tolerances(), LENIENT], ids=["refused", "published"])
+def test_the_model_card_shows_the_latest_runs_audit_published_or_not(world, login, tolerances):
+    run = train_and_store(
+        date(2026, 3, 1), tolerances, force_synthetic=True, synthetic_rows=3000
+    ).run
+    body = login(world.users["analyst"]).get("/insight/model-card/").content.decode()
+    assert run.version in body and "synthetic registration cohort" in body
+    assert "mother_tongue = other" in body and "Audit by group" in body
+    assert ("Not published." in body) is (not run.published)
+    assert bool(run.refusal_reasons) is (not run.published)
+    for reason in run.refusal_reasons:
+        assert escape(reason) in body

@@ -19,7 +19,10 @@ def cell(value):
     if raw is None:
         return "–"
     if raw == SUPPRESSED:
-        return format_html('<abbr title="{}">&lt;5</abbr>', _("fewer than 5 people: not shown"))
+        return format_html(
+            '<abbr title="{}">..</abbr>',
+            _("not shown: fewer than 5 people, or a figure that would reveal one"),
+        )
     if kind == "metric":
         url = reverse("insight:definitions") + f"#{raw[0]}"
         return format_html('<a href="{}">{}</a>', url, raw[1])
@@ -36,6 +39,6 @@ def cell(value):
         return f"{low} … {high}"
     if kind == "eur":
         return f"{number_format(raw, 2, force_grouping=True)} €"
-    if kind in ("persons", "spells", "meetings", "number", "days"):
+    if kind in ("persons", "spells", "meetings", "referrals", "number", "days"):
         return number_format(round(raw), 0, force_grouping=True)
     return raw

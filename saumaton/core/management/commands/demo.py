@@ -100,10 +100,11 @@ class Command(BaseCommand):
             # catch up within minutes in a running system, but the demo is used at once).
             cursor.execute("ANALYZE casework_attentionitem")
         self.stdout.write(f"  people without a next step: {report.without_next_step:,}")
-        figures, impacts, kela = insight_demo.load(population, ProgressBar("insight figures"))
+        figures, impacts, kela, run = insight_demo.load(population, ProgressBar("insight figures"))
         self.stdout.write(
             f"  insight: {figures.rows:,} figures, {impacts} service-impact estimates, "
-            f"{kela:,} synthetic Kela rows"
+            f"{kela:,} synthetic Kela rows, profiling model "
+            f"{'published' if run.published else 'trained, not published (see its card)'}"
         )
 
     def _print_logins(self, port: int) -> None:

@@ -23,7 +23,8 @@ class Command(BaseCommand):
         report = refresh(today, months, progress=ProgressBar("metrics"))
         self.stdout.write(
             f"Figures for {report.months[0]:%Y-%m}–{report.months[-1]:%Y-%m}: "
-            f"{report.rows:,} cells ({report.suppressed:,} suppressed as fewer than 5 people), "
+            f"{report.rows:,} cells ({report.suppressed:,} suppressed: small ones and their "
+            "complements), "
             f"{report.people:,} people"
         )
         if not no_impact:

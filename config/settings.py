@@ -110,6 +110,11 @@ TEMPLATES = [
 DATABASES = {
     "default": env.db("DATABASE_URL", default=f"sqlite:///{VAR_DIR / 'saumaton.sqlite3'}"),
 }
+# Persistent connections: opening a PostgreSQL connection (a forked backend, authentication)
+# cost more than a logged-in page's own queries. Each server thread keeps its connection this
+# many seconds, checked before reuse; ``?conn_max_age=`` in DATABASE_URL takes precedence.
+DATABASES["default"].setdefault("CONN_MAX_AGE", env.int("SAUMATON_DB_CONN_MAX_AGE", default=60))
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # WAL lets the demo server read while a sweep or import writes.
     DATABASES["default"].setdefault("OPTIONS", {})["init_command"] = "PRAGMA journal_mode=WAL;"

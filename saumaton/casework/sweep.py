@@ -31,6 +31,7 @@ from django.utils.module_loading import import_string
 from saumaton.audit.models import Event
 from saumaton.jobseekers.models import EmploymentStatusPeriod, JobseekerCustomership
 from saumaton.organisations.models import AreaMunicipality, Membership
+from saumaton.rules.plans import plan_review_due
 from saumaton.rules.process import History, meetings_due
 
 from .models import AttentionItem, DutyPeriod, EmploymentPlan, Meeting, Statement
@@ -276,7 +277,7 @@ def _find(
     if initial is not None:
         if person_id not in plans:
             findings.append(Finding(person_id, Kind.NO_PLAN, today))
-        elif plans[person_id] is not None and plans[person_id] <= today:
+        elif plan_review_due(plans[person_id], today):
             findings.append(Finding(person_id, Kind.PLAN_REVIEW_DUE, plans[person_id]))
     if person_id in unevaluated:
         findings.append(Finding(person_id, Kind.DUTY_UNEVALUATED, today))

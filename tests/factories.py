@@ -31,6 +31,7 @@ class MunicipalityFactory(factory.django.DjangoModelFactory):
         model = Municipality
         django_get_or_create = ("code",)
 
+    # Codes cycle through 900–998; a test that needs a municipality outside every area uses 999.
     code = factory.Sequence(lambda n: f"{900 + n % 99:03d}")
     name_fi = factory.Sequence(lambda n: f"Testikunta {n}")
     name_sv = factory.Sequence(lambda n: f"Testkommun {n}")

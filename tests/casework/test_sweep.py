@@ -92,7 +92,7 @@ def test_old_items_escalate_to_the_unit_lead(world):
 def test_person_who_moved_out_of_the_area_is_flagged(world):
     from tests.factories import MunicipalityFactory
 
-    world.person.home_municipality = MunicipalityFactory(code="998")
+    world.person.home_municipality = MunicipalityFactory(code="999")  # outside the factory cycle
     world.person.save()
     sweep()
     assert "moved_out" in _items(world.person)

@@ -30,7 +30,7 @@ JSON = "application/json"
 @pytest.fixture
 def places(jobs):
     """Two postcodes of the area's municipality and one of another municipality."""
-    other = MunicipalityFactory(code="905", lat=61.5, lon=23.8)
+    other = MunicipalityFactory(code="999", lat=61.5, lon=23.8)  # outside the factory cycle
     Postcode.objects.create(
         postcode="00100", name_fi="Keskusta", name_sv="Centrum", municipality=jobs.municipality
     )

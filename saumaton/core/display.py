@@ -17,13 +17,15 @@ from django.utils.dates import WEEKDAYS_ABBR
 
 
 def choice_labels(choices) -> dict[str, str]:
-    """``{value: label}`` of a ``TextChoices`` class in the active language, resolved once."""
-    return {value: str(label) for value, label in choices.choices}
+    """``{value: label}`` of ``(value, label)`` pairs (a ``TextChoices.choices``, a settings
+    list) in the active language, resolved once."""
+    return {value: str(label) for value, label in choices}
 
 
 def label_of(choices) -> Callable[[str | None], str]:
-    """A function giving a value's label (the value itself when it is not a choice)."""
-    labels = choice_labels(choices)
+    """A function giving a value's label in a ``TextChoices`` class (the value itself when it
+    is not a choice)."""
+    labels = choice_labels(choices.choices)
     return lambda value: labels.get(value, value or "")
 
 

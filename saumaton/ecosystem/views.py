@@ -22,6 +22,7 @@ from saumaton.audit.access import log_reads
 from saumaton.audit.models import AccessLog
 from saumaton.casework.errors import CaseworkError
 from saumaton.core.access import requires
+from saumaton.core.display import choice_labels
 from saumaton.jobseekers.models import Person
 from saumaton.organisations.resolver import area_ids_of, organisation_ids_with
 from saumaton.organisations.roles import Perm
@@ -77,26 +78,19 @@ def catalogue_search(request):
     page = Paginator(catalogue.search(filters, timezone.localdate()), 25).get_page(
         request.GET.get("page")
     )
-    types = _labels(Service.Type.choices)
+    types = choice_labels(Service.Type.choices)
     for service in page.object_list:
         service.type_label = types[service.type]
     context = {
         "form": form,
         "page": page,
         "types": types,
-        "target_groups": _labels(Service.TargetGroup.choices),
-        "languages": _labels(LANGUAGES),
+        "target_groups": choice_labels(Service.TargetGroup.choices),
+        "languages": choice_labels(LANGUAGES),
         "municipalities": form.fields["municipality"].queryset,
         "chosen": {name: request.GET.get(name, "") for name in form.fields},
     }
     return render(request, "ecosystem/catalogue.html", context)
-
-
-def _labels(choices) -> dict[str, str]:
-    """Choice labels translated once per request: a hand-written filter form and per-row labels
-    cost far less than Django's widget templates and ``get_FOO_display`` on every row (the
-    catalogue and the queue are the pages partners and coaches load most)."""
-    return {value: str(label) for value, label in choices}
 
 
 @requires(Perm.BROWSE_CATALOGUE)
@@ -220,7 +214,7 @@ def queue(request):
         QUEUE_PAGE,
     ).get_page(request.GET.get("page"))
     incoming = list(page.object_list)
-    states = _labels(Referral.State.choices)
+    states = choice_labels(Referral.State.choices)
     for referral in incoming:
         referral.state_label = states[referral.state]
     log_reads(request.user, {r.person for r in incoming}, "ecosystem:queue")

@@ -19,10 +19,11 @@ import numpy as np
 
 from saumaton.matching import weights as w
 from saumaton.matching.features import Encoder, bit_words, words_for
-from saumaton.matching.pairs import cosine_limit, dense_parts, feasible
+from saumaton.matching.pairs import chord2_limit, dense_parts, feasible
 from saumaton.matching.postings import Postings
 from saumaton.matching.reasons import Reason, explain_pair
 from saumaton.matching.records import JobseekerProfile, Vacancy
+from saumaton.matching.spatial import ReachBuckets
 from saumaton.matching.table import Table
 
 # Scores are compared after rounding to this many decimals, so that sums taken in a different
@@ -51,7 +52,7 @@ def _profile_table() -> Table:
             "lon": (np.float64, ()),
             "xyz": (np.float64, (3,)),
             "max_km": (np.float64, ()),
-            "cos_limit": (np.float64, ()),
+            "chord2_limit": (np.float64, ()),
             "remote_ok": (np.bool_, ()),
             "held": (np.uint64, (1,)),
             "excluded": (np.uint64, ()),
@@ -97,6 +98,7 @@ class MatchIndex:
         self.profile_records: dict[Hashable, JobseekerProfile] = {}
         self.vacancy_records: dict[Hashable, Vacancy] = {}
         self.profile_occupations, self.profile_skills = Postings(), Postings()
+        self.reach = ReachBuckets(self.profiles)
         self.vacancy_occupations, self.vacancy_skills = Postings(), Postings()
         self._words = 1
         self._document_frequency = np.zeros(0, np.int64)
@@ -110,6 +112,7 @@ class MatchIndex:
             self._put_vacancy(vacancy, defer=True)
         for postings in self._all_postings():
             postings.compact()
+        self.reach.rebuild()
 
     def _all_postings(self) -> tuple[Postings, ...]:
         return (
@@ -152,10 +155,15 @@ class MatchIndex:
         encoded = self.encoder.profile(profile, self.current_year)
         self._fit_bits()
         columns = self.profiles.columns
+        place = (columns["lat"][row], columns["lon"][row], columns["max_km"][row])
         columns["lat"][row], columns["lon"][row] = np.radians([encoded.lat, encoded.lon])
         columns["xyz"][row] = encoded.xyz
         columns["max_km"][row] = encoded.max_km
-        columns["cos_limit"][row] = cosine_limit(encoded.max_km)
+        if not defer and (
+            new or place != (columns["lat"][row], columns["lon"][row], encoded.max_km)
+        ):
+            self.reach.changed(row)
+        columns["chord2_limit"][row] = chord2_limit(encoded.max_km)
         columns["remote_ok"][row] = encoded.accepts_remote
         columns["held"][row] = bit_words(encoded.held_bits, self._words)
         columns["excluded"][row] = encoded.excluded_demands
@@ -269,13 +277,21 @@ class MatchIndex:
         occupation = self.profile_occupations.weighted_sum(keys, values, n)
         skill_keys, kinds = self.vacancy_skills.row(vacancy_row)
         norm = float(np.dot(kinds, self.idf()[skill_keys])) if len(skill_keys) else 0.0
-        ok = feasible(self.profiles, slice(0, n), self.vacancies, vacancy_row)
-        found = np.flatnonzero(ok)
+        found = self._people_within_reach(vacancy_row)
+        found = found[feasible(self.profiles, found, self.vacancies, vacancy_row)]
         scores = occupation[found] + dense_parts(self.profiles, found, self.vacancies, vacancy_row)
         if norm > 0:
             weights = kinds * self.idf()[skill_keys] * (w.SKILLS / norm)
             scores += self.profile_skills.weighted_sum(skill_keys, weights, n)[found]
         return found, scores
+
+    def _people_within_reach(self, vacancy_row: int) -> np.ndarray:
+        """Profile rows that could commute to the vacancy, or everyone if it is fully remote
+        (then people who accept remote work qualify wherever they live)."""
+        V = self.vacancies.columns
+        if V["remote"][vacancy_row]:
+            return np.arange(len(self.profiles))
+        return self.reach.candidates(V["lat"][vacancy_row], V["lon"][vacancy_row])
 
     def vacancies_for(self, profile_id: Hashable, k: int = 10) -> list[Match]:
         """The k best feasible vacancies for a profile in the index, with reasons."""

@@ -133,6 +133,7 @@ class VacancySerializer(serializers.ModelSerializer):
             "languages",
             "licences",
             "education_level_min",
+            "location",
             "municipality",
             "postcode",
             "lat",
@@ -174,6 +175,12 @@ class VacancyWriteSerializer(serializers.Serializer):
     languages = serializers.ListField(child=serializers.DictField(), required=False)
     licences = serializers.ListField(child=serializers.CharField(), required=False)
     education_level_min = serializers.IntegerField(required=False, allow_null=True)
+    location = serializers.IntegerField(
+        required=False,
+        allow_null=True,
+        help_text="id of one of the employer's locations in use, which gives the place; "
+        "null = another place, given by municipality and/or postcode",
+    )
     municipality = serializers.CharField(required=False)
     postcode = serializers.CharField(required=False)
     remote = serializers.ChoiceField(choices=Vacancy.Remote.choices, required=False)

@@ -83,15 +83,18 @@ def load_employers(population: SyntheticPopulation) -> dict[str, int]:
         by_area[area_of[record.location.municipality]].append(record)
     counts = defaultdict(int)
     for area_id, area_records in by_area.items():
-        employers = _employers(area_id, area_records, rng, today, counts)
-        vacancies = _vacancies(area_records, employers, labels, rng, today)
+        employers, workplaces = _employers(area_id, area_records, rng, today, counts)
+        vacancies = _vacancies(area_records, employers, workplaces, labels, rng, today)
         counts["vacancies"] += len(vacancies)
         _people_side(area_id, vacancies, rng, today, counts)
     return dict(counts)
 
 
-def _employers(area_id, records, rng, today, counts) -> dict[str, list[Organisation]]:
-    """Employers per ISCO major group: the area's existing ones first, then new companies."""
+def _employers(
+    area_id, records, rng, today, counts
+) -> tuple[dict[str, list[Organisation]], dict[int, EmployerLocation]]:
+    """Employers per ISCO major group: the area's existing ones first, then new companies;
+    and each one's (single) location by organisation id."""
     existing = list(Organisation.objects.filter(area_id=area_id, kind=Organisation.Kind.EMPLOYER))
     taken = set(Organisation.objects.filter(area_id=area_id).values_list("business_id", flat=True))
     majors = defaultdict(int)
@@ -169,14 +172,17 @@ def _employers(area_id, records, rng, today, counts) -> dict[str, list[Organisat
     EmployerContactLog.objects.bulk_create(log)
     for org in existing:  # the demo logins' organisations: a good share of the work
         pool["*"].append(org)
-    return pool
+    return pool, {location.organisation_id: location for location in locations}
 
 
 def _major_of(name: str) -> str:
     return next((m for m, suffix in NAME_SUFFIXES.items() if f" {suffix} " in name), "")
 
 
-def _vacancies(records, employers, labels, rng, today) -> list[Vacancy]:
+def _vacancies(records, employers, workplaces, labels, rng, today) -> list[Vacancy]:
+    """One vacancy per record. A vacancy in the municipality of its employer's location is at
+    that location and takes its place, as the vacancy form does (the municipality's point
+    instead of the record's scatter around it); the others are at "another place"."""
     rows = []
     shown = list(employers.get("*", ()))
     for n, record in enumerate(records):
@@ -187,6 +193,14 @@ def _vacancies(records, employers, labels, rng, today) -> list[Vacancy]:
         group = labels[record.occupation]
         title_fi = group.label_fi or group.label_en
         deadline = today + timedelta(days=rng.randint(5, 45))
+        workplace = workplaces.get(employer.pk)
+        if not (
+            workplace
+            and workplace.municipality_id == record.location.municipality
+            and workplace.lat is not None
+        ):
+            workplace = None
+        place = workplace or record.location
         rows.append(
             Vacancy(
                 employer=employer,
@@ -200,9 +214,10 @@ def _vacancies(records, employers, labels, rng, today) -> list[Vacancy]:
                 languages=[{"code": s.code, "level": s.level} for s in record.languages],
                 licences=list(record.licences),
                 education_level_min=record.education_level_min,
+                location=workplace,
                 municipality_id=record.location.municipality,
-                lat=record.location.lat,
-                lon=record.location.lon,
+                lat=place.lat,
+                lon=place.lon,
                 remote=record.remote,
                 work_time=record.work_time,
                 demands=list(record.demands),

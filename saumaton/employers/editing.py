@@ -37,6 +37,7 @@ WRITABLE = (
     "languages",
     "licences",
     "education_level_min",
+    "location",
     "municipality",
     "postcode",
     "remote",
@@ -50,12 +51,21 @@ WRITABLE = (
 )
 
 #: The model attributes an edit replaces: the typed fields, and the coordinates that follow.
-_ATTRIBUTE_OF = {"occupation": "occupation_id", "municipality": "municipality_id"}
+_ATTRIBUTE_OF = {
+    "occupation": "occupation_id",
+    "location": "location_id",
+    "municipality": "municipality_id",
+}
 REPLACED = (*(_ATTRIBUTE_OF.get(f, f) for f in WRITABLE), "lat", "lon")
 
 
 def row_of(vacancy: Vacancy) -> dict[str, Any]:
-    """The vacancy as an import row: the starting point of a partial edit."""
+    """The vacancy as an import row: the starting point of a partial edit.
+
+    A vacancy at one of the employer's locations gives the location and leaves the municipality
+    and postcode empty, as its place follows from the location: so an edit that changes only
+    the location moves the place along, and one that types a place beside it is a clash."""
+    located = vacancy.location_id is not None
     return {
         "employer_business_id": vacancy.employer.business_id,
         "reference": vacancy.reference,
@@ -70,8 +80,9 @@ def row_of(vacancy: Vacancy) -> dict[str, Any]:
         "languages": list(vacancy.languages),
         "licences": list(vacancy.licences),
         "education_level_min": vacancy.education_level_min,
-        "municipality": vacancy.municipality_id,
-        "postcode": vacancy.postcode,
+        "location": vacancy.location_id if located else "",
+        "municipality": "" if located else vacancy.municipality_id,
+        "postcode": "" if located else vacancy.postcode,
         "remote": vacancy.remote,
         "work_time": vacancy.work_time,
         "demands": list(vacancy.demands),
@@ -110,6 +121,7 @@ def update_vacancy(vacancy: Vacancy, row: dict[str, Any], *, expected_version: i
         current.employer.area,
         {**row, "employer_business_id": current.employer.business_id},
         statuses_from(current.status),
+        kept_location=current.location_id,
     )
     for field in REPLACED:
         setattr(current, field, getattr(checked, field))

@@ -108,6 +108,14 @@ def _codes(text: str) -> list[str]:
     return [part for part in re.split(r"[\s,;]+", text) if part]
 
 
+def workplace_label(location) -> str:
+    """A location as the vacancy form lists it: name, street address, and whether retired."""
+    label = ", ".join(part for part in (location.name, location.street_address) if part)
+    if not location.active:
+        label = _("%(location)s (no longer in use)") % {"location": label}
+    return label
+
+
 class VacancyForm(forms.Form):
     """Every typed field of a vacancy. The form only parses into an import row; the rules of a
     valid vacancy are the import's (``importing.check_one``), whose problems come back as errors
@@ -160,6 +168,14 @@ class VacancyForm(forms.Form):
         required=False,
         choices=[("", "–"), *((str(n), str(n)) for n in range(9))],
     )
+    location = forms.CharField(  # a choice, but checked by the import's rules with the others
+        label=_("Workplace"),
+        required=False,
+        widget=forms.Select,
+        help_text=_(
+            "One of the employer's locations gives the municipality, postcode and coordinates."
+        ),
+    )
     municipality = forms.CharField(
         label=_("Municipality code"),
         required=False,
@@ -183,10 +199,16 @@ class VacancyForm(forms.Form):
     wage_subsidy_eligible = forms.BooleanField(label=_("Wage subsidy possible"), required=False)
     status = forms.ChoiceField(label=_("Status"))
 
-    def __init__(self, *args, statuses=(), **kwargs):
+    def __init__(self, *args, statuses=(), locations=(), **kwargs):
+        """``locations``: the employer's locations that may be chosen (those in use, and a
+        retired one the vacancy already points at, which it may keep)."""
         super().__init__(*args, **kwargs)
         self.fields["status"].choices = [
             (value, label) for value, label in Vacancy.Status.choices if value in statuses
+        ]
+        self.fields["location"].widget.choices = [
+            ("", _("Another place: give the municipality or postcode")),
+            *((str(location.pk), workplace_label(location)) for location in locations),
         ]
 
     @staticmethod

@@ -9,7 +9,8 @@ Columns (CSV header or JSON object keys; lists in CSV are ``;``-separated, langu
 ``fi:B2;en:B1``): ``employer_business_id`` (Y-tunnus of an employer organisation of the area),
 ``reference``, ``title_fi|sv|en`` (at least one), ``description_fi|sv|en``, ``occupation``
 (ISCO-08 unit group), ``required_skills``, ``preferred_skills`` (ESCO skill ids),
-``languages``, ``licences``, ``education_level_min`` (ISCED 0–8), ``municipality`` (code) and/or
+``languages``, ``licences``, ``education_level_min`` (ISCED 0–8), ``location`` (the id of one
+of the employer's locations, which then gives the place) or ``municipality`` (code) and/or
 ``postcode``, ``remote``, ``work_time``, ``demands``, ``duration_months``, ``start_date``,
 ``deadline`` (ISO dates), ``wage_subsidy_eligible`` (true/false), ``status`` (draft/published).
 """
@@ -24,13 +25,14 @@ from datetime import date
 from typing import Any
 
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from saumaton.matching import vocabulary as voc
 from saumaton.organisations.models import Organisation
 from saumaton.reference.models import EscoSkill, IscoGroup, Municipality, Postcode
 
 from .index import journal
-from .models import IndexChange, Vacancy
+from .models import EmployerLocation, IndexChange, Vacancy
 
 LIST_FIELDS = ("required_skills", "preferred_skills", "licences", "demands")
 IMPORT_STATUSES = (Vacancy.Status.DRAFT, Vacancy.Status.PUBLISHED)
@@ -88,6 +90,11 @@ class _Checker:
         }
         self.municipalities = {m.code: m for m in Municipality.objects.all()}
         self.postcodes = dict(Postcode.objects.values_list("postcode", "municipality_id"))
+        location_ids = {_location_id(row) for row in rows} - {None}
+        self.locations = {
+            location.pk: location
+            for location in EmployerLocation.objects.filter(pk__in=location_ids)
+        }
 
 
 def _list(value: Any) -> list[str]:
@@ -120,12 +127,15 @@ def parse(area, rows: list[tuple[int, dict[str, Any]]]) -> list[Vacancy]:
     return vacancies
 
 
-def check_one(area, row: dict[str, Any], statuses=IMPORT_STATUSES) -> Vacancy:
+def check_one(
+    area, row: dict[str, Any], statuses=IMPORT_STATUSES, kept_location: int | None = None
+) -> Vacancy:
     """One unsaved vacancy from one row, by the same rules as a file (``VacancyImportError``
     lists every problem). The vacancy form and the API use this, so the rules of a valid
-    vacancy live in one place; ``statuses`` are those the caller may set."""
+    vacancy live in one place; ``statuses`` are those the caller may set, ``kept_location``
+    the location an edited vacancy already points at (it may stay although retired)."""
     errors: list[LineError] = []
-    vacancy = _vacancy(1, row, _Checker(area, [row]), errors, statuses)
+    vacancy = _vacancy(1, row, _Checker(area, [row]), errors, statuses, kept_location)
     if errors:
         raise VacancyImportError(errors)
     return vacancy
@@ -137,6 +147,7 @@ def _vacancy(
     checker: _Checker,
     errors: list[LineError],
     statuses=IMPORT_STATUSES,
+    kept_location: int | None = None,
 ) -> Vacancy:
     def problem(column, message):
         errors.append(LineError(line, column, message))
@@ -164,7 +175,15 @@ def _vacancy(
                 problem(f, f"unknown code {code!r}; allowed: {', '.join(allowed)}")
     languages = _languages(row.get("languages"), problem)
     education = _integer(row, "education_level_min", problem, 0, 8)
-    municipality, lat, lon = _place(row, checker, problem)
+    location = None
+    if not _text(row, "location"):
+        municipality, lat, lon = _place(row, checker, problem)
+        postcode = _text(row, "postcode")
+    elif location := _location(row, employer, checker, problem, kept_location):
+        municipality, lat, lon = location.municipality_id, location.lat, location.lon
+        postcode = location.postcode
+    else:  # refused: the problem is reported and nothing is saved
+        municipality, lat, lon, postcode = "", 0.0, 0.0, ""
     remote = _text(row, "remote") or "on_site"
     if remote not in voc.REMOTE_MODES:
         problem("remote", f"one of {', '.join(voc.REMOTE_MODES)}")
@@ -180,6 +199,7 @@ def _vacancy(
     start, deadline = _date(row, "start_date", problem), _date(row, "deadline", problem)
     return Vacancy(
         employer=employer,
+        location=location,
         reference=_text(row, "reference")[:64],
         **{f"title_{k}": v for k, v in titles.items()},
         **{f"description_{k}": _text(row, f"description_{k}") for k in ("fi", "sv", "en")},
@@ -190,7 +210,7 @@ def _vacancy(
         licences=lists["licences"],
         education_level_min=education,
         municipality_id=municipality,
-        postcode=_text(row, "postcode"),
+        postcode=postcode,
         lat=lat,
         lon=lon,
         remote=remote,
@@ -268,6 +288,69 @@ def _place(row, checker: _Checker, problem) -> tuple[str, float, float]:
         problem("municipality", f"no coordinates for municipality {code}")
         return code, 0.0, 0.0
     return code, municipality.lat, municipality.lon
+
+
+def _location_id(row) -> int | None:
+    """The row's location id, None when it gives none or not a plausible id (a database id
+    has at most 18 digits; a longer number is no location, and SQLite cannot even bind it)."""
+    text = _text(row, "location")
+    return int(text) if text.isdigit() and len(text) <= 18 else None
+
+
+def _location(row, employer, checker: _Checker, problem, kept_location) -> EmployerLocation | None:
+    """The workplace the row chooses (it then gives the place), or None if it is not valid.
+
+    Why a clash is an error and not "the location wins": a municipality or postcode typed beside
+    a location that says otherwise means one of the two is mistaken, and only the sender knows
+    which. A retired location stays on a vacancy that already points at it (``kept_location``)
+    but cannot be chosen anew. Another employer's location is reported like one that does not
+    exist, so trying ids reveals nothing of other employers' registers.
+    """
+    text = _text(row, "location")
+    if not text.isdigit():
+        message = _("Give the id of a location (a whole number), not %(value)s.")
+        problem("location", message % {"value": repr(text)})
+        return None
+    if employer is None:
+        return None  # whose locations to look in is unknown; the employer's problem is reported
+    location = checker.locations.get(_location_id(row))
+    if location is None or location.organisation_id != employer.pk:
+        problem("location", _("The employer has no location %(id)s.") % {"id": text})
+        return None
+    name = location.name
+    if not location.active and location.pk != kept_location:
+        message = _("The location %(name)s is no longer in use; choose another.")
+        problem("location", message % {"name": name})
+        return None
+    if location.lat is None or location.lon is None:
+        problem("location", _("The location %(name)s has no coordinates.") % {"name": name})
+        return None
+    municipality, postcode = _text(row, "municipality"), _text(row, "postcode")
+    clash = False
+    if municipality and municipality != location.municipality_id:
+        clash = True
+        message = _(
+            "The location %(name)s is in municipality %(own)s, not %(value)s; leave the "
+            "municipality empty or choose another place."
+        )
+        problem(
+            "municipality",
+            message % {"name": name, "own": location.municipality_id, "value": municipality},
+        )
+    if postcode and postcode != location.postcode:
+        clash = True
+        if location.postcode:
+            message = _(
+                "The location %(name)s has the postcode %(own)s, not %(value)s; leave the "
+                "postcode empty or choose another place."
+            )
+        else:
+            message = _(
+                "The location %(name)s has no postcode; leave the postcode empty or choose "
+                "another place."
+            )
+        problem("postcode", message % {"name": name, "own": location.postcode, "value": postcode})
+    return None if clash else location
 
 
 @transaction.atomic

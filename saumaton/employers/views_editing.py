@@ -9,6 +9,7 @@ that scope a page is a 404. The rules of a valid vacancy are the import's (``edi
 from __future__ import annotations
 
 from django.contrib import messages
+from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -32,11 +33,18 @@ def _writable_employer(request, organisation_id):
     )
 
 
+def _workplaces(employer, vacancy):
+    """The employer's locations in use, and the vacancy's own even if retired (it may keep it)."""
+    kept = Q(pk=vacancy.location_id) if vacancy and vacancy.location_id else Q(pk__in=[])
+    return employer.employer_locations.filter(Q(active=True) | kept)
+
+
 def _vacancy_form(request, employer, vacancy, done):
     """Create (``vacancy`` None) or edit; on a refusal the form is shown again, nothing saved."""
     statuses = editing.statuses_from(vacancy.status) if vacancy else IMPORT_STATUSES
+    choices = {"statuses": statuses, "locations": _workplaces(employer, vacancy)}
     if request.method == "POST":
-        form = VacancyForm(request.POST, statuses=statuses)
+        form = VacancyForm(request.POST, **choices)
         if form.is_valid():
             try:
                 if vacancy is None:
@@ -55,11 +63,11 @@ def _vacancy_form(request, employer, vacancy, done):
     elif vacancy is None:
         form = VacancyForm(
             initial={"remote": "on_site", "work_time": "full_time", "status": "draft"},
-            statuses=statuses,
+            **choices,
         )
     else:
         initial = VacancyForm.initial_from(editing.row_of(vacancy))
-        form = VacancyForm(initial={**initial, "version": vacancy.version}, statuses=statuses)
+        form = VacancyForm(initial={**initial, "version": vacancy.version}, **choices)
     return render(
         request,
         "employers/vacancy_form.html",

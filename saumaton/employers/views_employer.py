@@ -23,7 +23,7 @@ from .suggestions import employer_candidates
 def _ours(request):
     return Vacancy.objects.filter(
         employer_id__in=organisation_ids_with(request.user, Perm.ACT_FOR_EMPLOYER)
-    ).select_related("employer", "municipality")
+    ).select_related("employer", "municipality", "location")
 
 
 @requires(Perm.ACT_FOR_EMPLOYER)

@@ -53,7 +53,7 @@ def vacancy_list(request):
 def vacancy_detail(request, vacancy_id):
     vacancy = get_object_or_404(
         Vacancy.objects.visible_to(request.user).select_related(
-            "employer", "municipality", "occupation"
+            "employer", "municipality", "occupation", "location"
         ),
         pk=vacancy_id,
     )

@@ -270,7 +270,6 @@ def test_the_vacancy_writable_fields_are_declared_once():
     schema = set(VacancyWriteSerializer().fields) - {"employer", "version"}
     form = set(VacancyForm(statuses=()).fields) - {"version"}
     assert schema == set(editing.WRITABLE) == form
-    attributes = {"occupation_id", "municipality_id", "lat", "lon"}
-    assert (
-        set(editing.REPLACED) == set(editing.WRITABLE) - {"occupation", "municipality"} | attributes
-    )
+    attributes = {"occupation_id", "location_id", "municipality_id", "lat", "lon"}
+    keys = {"occupation", "location", "municipality"}
+    assert set(editing.REPLACED) == set(editing.WRITABLE) - keys | attributes

@@ -126,6 +126,9 @@ def test_demo_has_open_vacancies_and_an_employer_who_sees_candidates(demo_db, cl
     assert AssignedVacancy.objects.filter(state="hired").exists()
     assert AssignedVacancy.objects.filter(state="not_applied", failure__isnull=False).exists()
     assert WageSubsidy.objects.filter(state="granted", claims__isnull=False).exists()
+    located = Vacancy.objects.filter(location__isnull=False).select_related("location")
+    assert located.exists()  # vacancies in their employer's location's municipality are at it
+    assert all((v.lat, v.lon) == (v.location.lat, v.location.lon) for v in located[:50])
     client.login(username="employer", password="saumaton-demo")
     mine = Vacancy.objects.filter(employer__memberships__user__username="employer").first()
     page = client.get(f"/jobs/ours/{mine.pk}/")

@@ -2,8 +2,9 @@
 
 Built once from lists (from the database or JSONL files) and then kept current with
 ``upsert_*``/``remove_*``, so a changed profile is matched again without a rebuild. A query
-(1) evaluates the hard constraints of every candidate pair with bit operations and a distance
-prefilter (``pairs.feasible``), (2) sums the sparse parts of the score (occupation groups and
+(1) evaluates the hard constraints of every candidate pair with bit operations, the commute
+first (``pairs.feasible``; people for a vacancy are only those ``spatial.ReachBuckets`` finds
+within reach), (2) sums the sparse parts of the score (occupation groups and
 rarity-weighted skills) from key-major postings, (3) adds the dense parts (education, distance),
 (4) keeps the k best with a deterministic tie-break by id, and (5) explains only those k with
 ``reasons.explain_pair``, the reference definition the vectorised sum agrees with.

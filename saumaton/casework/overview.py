@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from django.db.models import Count
+from django.db.models import Count, OuterRef, Subquery
 from django.utils import timezone
 
 from saumaton.audit.models import Event
@@ -28,6 +28,8 @@ from .models import (
 from .process import DueSummary, due_for
 
 TIMELINE_LIMIT = 100
+# Only what the timeline shows, as plain rows: a hundred model instances (and their
+# organisation and actor) cost more than the query itself.
 TIMELINE_FIELDS = (
     "occurred_at",
     "type",
@@ -35,6 +37,17 @@ TIMELINE_FIELDS = (
     "organisation__name",
     "actor__first_name",
     "actor__last_name",
+)
+# The referral rows the page shows, with the service's names in every language (``name``
+# picks the reader's) instead of whole service and organisation rows.
+REFERRAL_FIELDS = (
+    "sent_on",
+    "state",
+    "outcome",
+    "service__name_fi",
+    "service__name_sv",
+    "service__name_en",
+    "organisation__name",
 )
 
 
@@ -51,7 +64,6 @@ class Overview:
     items: list
     due_unbooked: list  # statutory meetings due that no upcoming booking covers yet
     plan: EmploymentPlan | None
-    assessment: ServiceNeedAssessment | None
     duty_periods: list
     failures: list
     timeline: list
@@ -59,22 +71,32 @@ class Overview:
     timeline_organisations: list
     jobs: JobsSection  # assigned and suggested vacancies (employers app)
     referrals: list  # the ecosystem: hand-offs to other organisations, newest first
-    consents: list
+    consents: list[dict]  # purpose, recipients (names), categories, legal_basis_text
     multisectoral: object | None  # the open multisectoral (TYP) case
 
 
-def overview_for(person, today: date, *, event_type: str = "", organisation: str = "") -> Overview:
-    """``person`` as the person pages read it (annotated with ``has_limitations``)."""
-    customership = person.active_customership
-    meetings = list(
-        Meeting.objects.filter(person=person).select_related("coach").order_by("starts_at")
+def with_overview_facts(people):
+    """The person read of the overall picture, carrying what the page needs of the latest
+    service-need assessment (its multisectoral need, a target group) as an annotation: one
+    query fewer, within the page budget of 20 even when suggestions and consents are shown."""
+    latest = ServiceNeedAssessment.objects.filter(person=OuterRef("pk")).order_by(
+        "-assessed_on", "-pk"
     )
+    return people.annotate(
+        latest_multisectoral_need=Subquery(latest.values("multisectoral_need")[:1])
+    )
+
+
+def overview_for(person, today: date, *, event_type: str = "", organisation: str = "") -> Overview:
+    """``person`` as the person pages read it: annotated with ``has_limitations`` and by
+    ``with_overview_facts``."""
+    customership = person.active_customership
+    meetings = list(Meeting.objects.filter(person=person).order_by("starts_at"))
     now = timezone.now()
     held = [
         (m.kind, timezone.localtime(m.starts_at).date()) for m in meetings if m.outcome == "held"
     ]
     status_periods = list(person.status_periods.all())
-    assessment = person.assessments.first()
     since = target_groups.unemployed_since(status_periods, customership)
     groups = target_groups.derive(
         person,
@@ -82,14 +104,9 @@ def overview_for(person, today: date, *, event_type: str = "", organisation: str
         status_periods=status_periods,
         customership=customership,
         has_limitations=person.has_limitations,  # annotated by the person's read
-        multisectoral_need=bool(assessment and assessment.multisectoral_need),
+        multisectoral_need=bool(person.latest_multisectoral_need),
     )
-    # Only what the timeline shows: the payloads (JSON) and whole user rows are not needed.
-    events = (
-        Event.objects.filter(person=person)
-        .select_related("organisation", "actor")
-        .only(*TIMELINE_FIELDS)
-    )
+    events = Event.objects.filter(person=person)
     # The timeline's filter choices in one read: each (type, organisation) pair once.
     pairs = set(
         Event.objects.filter(person=person)
@@ -118,12 +135,11 @@ def overview_for(person, today: date, *, event_type: str = "", organisation: str
         items=list(AttentionItem.objects.filter(person=person, resolved_on__isnull=True)),
         due_unbooked=[i for i in (due.items if due else ()) if i.kind not in booked_kinds],
         plan=EmploymentPlan.objects.filter(person=person).first(),
-        assessment=assessment,
         duty_periods=list(
             DutyPeriod.objects.filter(person=person).annotate(reported=Count("applications"))
         ),
         failures=list(Failure.objects.filter(person=person).select_related("statement")),
-        timeline=_timeline(events[:TIMELINE_LIMIT]),
+        timeline=_timeline(events.values(*TIMELINE_FIELDS)[:TIMELINE_LIMIT]),
         timeline_types=types,
         timeline_organisations=organisations,
         jobs=jobs_for(person),
@@ -131,17 +147,22 @@ def overview_for(person, today: date, *, event_type: str = "", organisation: str
     )
 
 
-def _timeline(events) -> list:
-    """The events, each with ``type_text``, ``day_text`` and ``iso`` (local ISO 8601) as the
-    page shows them (``core.display``: a hundred rows of template filters cost more than the
-    query)."""
+def _timeline(rows) -> list[dict]:
+    """The events as the page shows them: ``type_text``, ``day_text``, ``iso`` (local ISO
+    8601), ``organisation`` and ``actor`` (names, or empty), ``legal_basis`` — computed once
+    here (``core.display``), as a hundred rows of template filters cost more than the query."""
     type_text = label_of(Event.Type)
-    rows = list(events)
-    for event in rows:
-        event.type_text = type_text(event.type)
-        event.day_text = day_text(event.occurred_at)
-        event.iso = timezone.localtime(event.occurred_at).isoformat()
-    return rows
+    return [
+        {
+            "type_text": type_text(row["type"]),
+            "day_text": day_text(row["occurred_at"]),
+            "iso": timezone.localtime(row["occurred_at"]).isoformat(),
+            "organisation": row["organisation__name"] or "",
+            "actor": " ".join(n for n in (row["actor__first_name"], row["actor__last_name"]) if n),
+            "legal_basis": row["legal_basis"],
+        }
+        for row in rows
+    ]
 
 
 def _ecosystem(person) -> dict:
@@ -151,14 +172,37 @@ def _ecosystem(person) -> dict:
         "referrals": list(
             Referral.objects.filter(person=person)
             .select_related("service", "organisation")
+            .only(*REFERRAL_FIELDS)
             .order_by("-sent_on", "-id")[:10]
         ),
-        "consents": list(
-            Consent.objects.filter(person=person, withdrawn_at__isnull=True).prefetch_related(
-                "recipients"
-            )
+        "consents": _consents(
+            Consent.objects.filter(person=person, withdrawn_at__isnull=True)
+            .order_by("-valid_from", "-id", "recipients__name")  # the models' orderings
+            .values_list("pk", "purpose", "categories", "legal_basis", "recipients__name")
         ),
         "multisectoral": MultisectoralCase.objects.filter(
             person=person, ended_on__isnull=True
         ).first(),
     }
+
+
+def _consents(rows) -> list[dict]:
+    """The person's valid consents from one read of (consent, recipient) rows, in the model's
+    order, each with its recipients' names (a prefetch would be a second query)."""
+    from saumaton.ecosystem.models import LegalBasis
+
+    basis_text = label_of(LegalBasis)
+    consents: dict[int, dict] = {}
+    for pk, purpose, categories, basis, recipient in rows:
+        consent = consents.setdefault(
+            pk,
+            {
+                "purpose": purpose,
+                "recipients": [],
+                "categories": categories,
+                "legal_basis_text": basis_text(basis),
+            },
+        )
+        if recipient:
+            consent["recipients"].append(recipient)
+    return list(consents.values())

@@ -14,6 +14,16 @@ from .models import AssignedVacancy
 from .suggestions import Suggestion, vacancies_for_person
 
 SUGGESTIONS_ON_PERSON_PAGE = 5
+# What the section shows of an assigned vacancy: not the vacancy's descriptions, skill lists
+# and the employer's whole row.
+ASSIGNED_FIELDS = (
+    "state",
+    "deadline",
+    "vacancy__title_fi",
+    "vacancy__title_sv",
+    "vacancy__title_en",
+    "vacancy__employer__name",
+)
 
 
 @dataclass
@@ -28,6 +38,7 @@ def jobs_for(person) -> JobsSection:
             AssignedVacancy.objects.filter(person=person)
             .exclude(state__in=[AssignedVacancy.State.NOT_HIRED])
             .select_related("vacancy__employer")
+            .only(*ASSIGNED_FIELDS)
         ),
         suggestions=vacancies_for_person(
             person, get_language(), SUGGESTIONS_ON_PERSON_PAGE, wait=False

@@ -24,6 +24,15 @@ from .index import index_for, ready_index
 from .models import AssignedVacancy, ProfilePublication, Vacancy
 
 EMPLOYER_POOL = 200  # how deep to search before keeping only published profiles
+# What a suggested vacancy shows (title in the reader's language, employer, deadline): not its
+# descriptions, skill lists, municipality and occupation rows.
+SUGGESTED_VACANCY_FIELDS = (
+    "title_fi",
+    "title_sv",
+    "title_en",
+    "deadline",
+    "employer__name",
+)
 
 
 @dataclass
@@ -63,8 +72,10 @@ def vacancies_for_person(
     if str(person.pk) not in index.profile_records:
         return []
     matches = index.vacancies_for(str(person.pk), k)
-    rows = Vacancy.objects.select_related("employer", "municipality", "occupation").in_bulk(
-        [m.id for m in matches]
+    rows = (
+        Vacancy.objects.select_related("employer")
+        .only(*SUGGESTED_VACANCY_FIELDS)
+        .in_bulk([m.id for m in matches])
     )
     lang = _language(language)
     return [

@@ -13,7 +13,7 @@ from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 
 from saumaton.audit.access import log_reads
-from saumaton.casework.overview import overview_for
+from saumaton.casework.overview import overview_for, with_overview_facts
 from saumaton.core.access import requires
 from saumaton.organisations.roles import Perm
 
@@ -60,7 +60,8 @@ def person_list(request):
 @requires(Perm.VIEW_PERSON)
 def person_detail(request, person_id):
     person = get_object_or_404(
-        _with_customerships(Person.objects.visible_to(request.user)), pk=person_id
+        with_overview_facts(_with_customerships(Person.objects.visible_to(request.user))),
+        pk=person_id,
     )
     log_reads(request.user, [person], purpose="jobseekers:detail")
     return _render_person(request, person, staff_view=True)
@@ -69,7 +70,9 @@ def person_detail(request, person_id):
 @requires(Perm.VIEW_OWN_RECORD)
 def me(request):
     """The jobseeker's own information (reading oneself is not logged as a staff read)."""
-    person = _with_customerships(Person.objects.filter(user=request.user)).first()
+    person = with_overview_facts(
+        _with_customerships(Person.objects.filter(user=request.user))
+    ).first()
     if person is None:
         raise Http404
     return _render_person(request, person, staff_view=False)

@@ -86,3 +86,57 @@ def test_person_url_filter_matches_the_url_conf():
 
     person_id = uuid4()
     assert person_url(person_id) == reverse("jobseekers:detail", args=[person_id])
+
+
+def test_a_full_overall_picture_stays_within_budget(world, login, django_assert_max_num_queries):
+    """Everything the page can show at once: suggestions from a built index, an assigned
+    vacancy, a referral and a consent with two recipients (once 22 queries: the consent's
+    recipients were a second read and the latest assessment a read of its own)."""
+    from saumaton.ecosystem.consents import record_consent
+    from saumaton.ecosystem.models import Consent
+    from saumaton.ecosystem.referrals import refer
+    from saumaton.employers.assignments import assign
+    from saumaton.employers.index import index_for
+    from saumaton.organisations.models import Organisation
+    from tests.ecosystem.conftest import ServiceFactory, partner_org
+    from tests.employers.factories import setup_jobs
+    from tests.factories import OrganisationFactory
+
+    _busy_caseload(world, people=0)
+    jobs = setup_jobs(world)
+    coach, today = world.users["coach"], timezone.localdate()
+    assign(coach, world.person, jobs.vacancy, deadline=today + timedelta(days=7), today=today)
+    provider = partner_org(world)
+    other = OrganisationFactory(area=world.area, kind=Organisation.Kind.THIRD_SECTOR, name="Aa")
+    consent = record_consent(
+        coach,
+        world.person,
+        purpose="Work-ability assessment",
+        categories=["contact", "health"],
+        recipients=[provider, other],
+        legal_basis="consent",
+        valid_from=today - timedelta(days=1),
+        valid_to=None,
+        evidence=Consent.Evidence.SIGNED,
+    )
+    service = ServiceFactory(provider=provider, capacity=2, duration_days=60)
+    refer(
+        coach,
+        world.person,
+        service=service,
+        purpose="Assess work ability",
+        categories=["contact", "health"],
+        legal_basis="consent",
+        consent=consent,
+    )
+    index_for(world.area.pk)  # built, as on a running server
+    client = login(coach)
+    url = reverse("jobseekers:detail", args=[world.person.pk])
+    client.get(url)
+    with django_assert_max_num_queries(BUDGET):
+        response = client.get(url)
+    page = response.content.decode()
+    assert 'data-suggestions="preparing"' not in page  # the suggestions were read
+    assert jobs.vacancy.title in page
+    assert f"Aa, {provider.name}" in page  # both recipients, in name order
+    assert any(name in page for name in (service.name_fi, service.name_sv, service.name_en))

@@ -177,7 +177,7 @@ def _ecosystem(person) -> dict:
         ),
         "consents": _consents(
             Consent.objects.filter(person=person, withdrawn_at__isnull=True)
-            .order_by("-valid_from", "-id", "recipients__name")  # the models' orderings
+            .order_by(*Consent._meta.ordering, "recipients__name")
             .values_list("pk", "purpose", "categories", "legal_basis", "recipients__name")
         ),
         "multisectoral": MultisectoralCase.objects.filter(

@@ -1,7 +1,8 @@
 """Great-circle distance for commute limits: haversine for a pair, unit vectors for arrays.
 
-Arrays of places are kept as unit vectors on the sphere, so the cosine of the central angle to
-many places is one matrix product; the arccos is taken only where a distance is needed.
+Arrays of places are kept as unit vectors on the sphere; the squared chord between two of them
+is the haversine formula's own quantity (``chord2``), so many distances cost three
+subtractions each, and the arcsine is taken only where a distance in km is needed.
 """
 
 from __future__ import annotations
@@ -26,11 +27,21 @@ def unit_vector(lat: float, lon: float) -> np.ndarray:
     return np.array([math.cos(phi) * math.cos(lam), math.cos(phi) * math.sin(lam), math.sin(phi)])
 
 
-def km_from_cosines(cosines: np.ndarray) -> np.ndarray:
-    """Great-circle distances from cosines of central angles (vectorised)."""
-    return EARTH_RADIUS_KM * np.arccos(np.clip(cosines, -1.0, 1.0))
+def chord2(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """Squared straight-line distance between unit vectors, row by row.
+
+    For points on the unit sphere ``|a - b|² = 4·sin²(θ/2)``, exactly the haversine formula's
+    ``4a``, so comparing it with a limit's squared chord is the haversine check (the two differ
+    by float rounding, about 1e-9 km) at the cost of three subtractions instead of four
+    trigonometric functions per pair. Column by column: on (n, 3) blocks that is three times
+    faster than ``a - b`` and a row-wise sum, and it never calls BLAS (whose threads cost more
+    than they bring here)."""
+    out = (a[..., 0] - b[..., 0]) ** 2
+    out += (a[..., 1] - b[..., 1]) ** 2
+    out += (a[..., 2] - b[..., 2]) ** 2
+    return out
 
 
-def cosine_of_km(km: np.ndarray | float) -> np.ndarray | float:
-    """The cosine threshold equivalent to a distance: distance <= km iff cosine >= this."""
-    return np.cos(np.minimum(np.asarray(km, dtype=np.float64) / EARTH_RADIUS_KM, math.pi))
+def km_of_chord2(c2: np.ndarray) -> np.ndarray:
+    """Great-circle distances in km from squared chords (vectorised)."""
+    return 2 * EARTH_RADIUS_KM * np.arcsin(np.minimum(1.0, np.sqrt(c2) / 2))

@@ -6,13 +6,19 @@ tolerances wide enough for that sample and tight enough to catch a wrong constan
 
 from __future__ import annotations
 
+from collections import Counter
 from datetime import date, time, timedelta
 from functools import cache
+from itertools import pairwise
 
+import numpy as np
+
+from saumaton.analytics.metrics import person_indicators
+from saumaton.analytics.timeline import StatusPeriod, Timeline
 from saumaton.rules.calendar import add_working_days, is_working_day
 from saumaton.rules.sanctions import EarlierFailure, failure_consequence
 from saumaton.synth.generator import generate
-from saumaton.synth.histories import HistoryFactory
+from saumaton.synth.histories import SERVICE_TYPES, HistoryFactory
 from saumaton.synth.history_records import PersonHistory
 from saumaton.synth.records import SyntheticPopulation
 from saumaton.synth.skill_pools import pool, transversal
@@ -214,6 +220,47 @@ def test_status_periods_keep_the_current_run_from_the_job_search_start():
         )
         for before, after in zip(h.status_periods, h.status_periods[1:], strict=False):
             assert before.end is not None and before.end < after.start
+
+
+def test_services_end_in_work_unemployment_or_another_service_at_the_documented_rates():
+    """About a fifth of services end in a job (TEM: 22 %); the rest in unemployment (the
+    current run) or, for a quarter of those who return, in a second service."""
+    after_service = Counter()
+    returned = unemployed = 0
+    for person, h in zip(population().people, histories(), strict=True):
+        periods = h.status_periods
+        for service, following in pairwise(periods):
+            if service.status == "in_service":
+                after_service[following.status] += 1
+                assert service.service_type in SERVICE_TYPES
+                assert following.start == service.end + timedelta(days=1)
+        if person.employment_status == "unemployed":
+            unemployed += 1
+            returned += len(periods) > 1 and periods[-2].status == "in_service"
+    assert set(after_service) == {"employed", "unemployed", "in_service"}
+    assert 0.15 <= share(after_service["employed"], after_service.total()) <= 0.3
+    assert 0.14 <= share(returned, unemployed) <= 0.26
+    assert 0.15 <= share(after_service["in_service"], returned) <= 0.35
+
+
+def test_the_histories_give_all_four_components_of_structural_unemployment():
+    """The demo's structural unemployment is not only the long-term: people came back from
+    services and moved from one service to the next (RULES.md §17)."""
+    rows = [
+        StatusPeriod(str(h.person_key), s.status, s.start, s.end, s.service_type or None)
+        for h in histories()
+        for s in h.status_periods
+    ]
+    people = person_indicators(Timeline(rows), np.datetime64("2026-03-31"))
+    for component in (
+        "long_term",
+        "comparable_long_term",
+        "after_services",
+        "service_to_service",
+    ):
+        assert people[component].sum() > 0, component
+    unemployed = people["unemployed"].sum()
+    assert 0.02 <= share(people["after_services"].sum(), unemployed) <= 0.12
 
 
 def test_the_showcase_person_has_a_plan_reports_and_an_open_failure():

@@ -243,7 +243,10 @@ _METRICS = [
         "Möten hållna i tid",
         "Meetings held on time",
         "share",
-        "Of the statutory meetings due in the month, the share held on or before the due date.",
+        "Of the statutory meetings due in the month, the share held on or before the due date; "
+        "a meeting rebooked for the same due date (after a no-show or a cancellation) is one "
+        "meeting, held when any of its bookings was; one never held counts only if the person "
+        "was still in the process (a jobseeker or in a service) on its due date.",
         SOURCE_PROCESS,
     ),
     Metric(
@@ -252,7 +255,9 @@ _METRICS = [
         "Försenade möten",
         "Overdue meetings",
         "meetings",
-        "Statutory meetings due on or before month end and not held by month end.",
+        "Statutory meetings due on or before month end and not held by month end, of people "
+        "still in the process then (a jobseeker or in a service); a meeting rebooked for the "
+        "same due date is one meeting.",
         SOURCE_PROCESS,
     ),
     Metric(

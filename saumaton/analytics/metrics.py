@@ -45,6 +45,7 @@ AFTER_SERVICE_WINDOW_MONTHS = 12
 AFTER_SERVICE_GAP_MONTHS = 3
 SHORT_SPELL_MONTHS = 3
 PLACEMENT_MONTHS = (3, 6)
+IN_PROCESS = (*ACTIVE_JOBSEEKER, "in_service")  # statuses in which statutory meetings are owed
 
 
 def month_bounds(month: str | date) -> tuple[np.datetime64, np.datetime64]:
@@ -301,19 +302,42 @@ def _placement_metrics(g: _Grouper, timeline: Timeline, first) -> list[pd.DataFr
     return parts
 
 
+def statutory_meetings(meetings: pd.DataFrame) -> pd.DataFrame:
+    """One row per statutory meeting (person, kind, due date), ``held`` on the first day any
+    booking for it was held.
+
+    Why: a no-show or a cancellation is followed by a new booking for the same due date; the
+    obligation is one meeting, met (perhaps late) when the new booking is held, so counting the
+    bookings would count a met obligation as overdue for ever and an obligation met late twice.
+    """
+    return meetings.groupby(["person_id", "kind", "due"], as_index=False, sort=False)["held"].min()
+
+
 def _process_metrics(g: _Grouper, timeline: Timeline, first, last) -> list[pd.DataFrame]:
-    m = g.attach(timeline.meetings)
+    m = statutory_meetings(timeline.meetings)
     held = m["held"].to_numpy(dtype="datetime64[D]")
     due = m["due"].to_numpy(dtype="datetime64[D]")
-    m = m.assign(
-        on_time=~np.isnat(held) & (held <= due),
-        overdue=(due <= last) & (np.isnat(held) | (held > last)),
-    )
-    due_in_month = m[(m["due"] >= first) & (m["due"] <= last)]
+    person = m["person_id"].to_numpy()
+    # A meeting is owed while the person is in the process (a jobseeker or in a service): one
+    # left unheld because the job search ended first is neither late nor overdue.
+    unmet = (due <= last) & (np.isnat(held) | (held > last))
+    overdue = _in_process(timeline, person, np.full(len(m), last), unmet)
+    in_month = (due >= first) & (due <= last)
+    owed = in_month & ~np.isnat(held)
+    owed |= _in_process(timeline, person, due, in_month & np.isnat(held))
+    m = g.attach(m.assign(on_time=~np.isnat(held) & (held <= due), overdue=overdue, owed=owed))
+    due_in_month = m[m["owed"]]
     return [
         g.share("meetings_on_time", due_in_month, "on_time"),
         g.count("overdue_meetings", m, "overdue"),
     ]
+
+
+def _in_process(timeline: Timeline, person_ids, on, where: np.ndarray) -> np.ndarray:
+    """``where``, narrowed to the rows whose person was in the process on day ``on[i]``."""
+    out = where.copy()
+    out[where] = np.isin(_status_on(timeline, person_ids[where], on[where]), IN_PROCESS)
+    return out
 
 
 def _on_or_before(values: pd.Series, day) -> np.ndarray:

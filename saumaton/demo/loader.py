@@ -4,7 +4,7 @@ The generator is pure (``saumaton.synth``); this is the Django side of it. Every
 synthetic. All demo users share one password, hashed once (hashing is deliberately slow, and
 one hash per user would dominate the load time). Each batch of people is written with its
 pathway histories (``saumaton.synth.histories``, streamed, never all in memory) by
-``PathwayWriter``.
+``PathwayWriter``; the leavers (former jobseekers) follow them (``demo.leavers``).
 """
 
 from __future__ import annotations
@@ -32,12 +32,12 @@ from saumaton.synth.histories import HistoryFactory
 from saumaton.synth.records import PersonRecord, SyntheticPopulation
 
 from .ecosystem import load_ecosystem
+from .leavers import JOB_SEARCH_BASIS, write_leavers
 from .pathways import Owner, PathwayWriter
 
 DEMO_PASSWORD = "saumaton-demo"
 JOBSEEKER_USERNAME = "jobseeker"
 BATCH = 2000
-JOB_SEARCH_BASIS = "380/2023 §§27–28"
 
 Progress = Callable[[int, int], None]
 
@@ -148,8 +148,9 @@ class DemoLoader:
         login_record = next((p for p in people if p.key == showcase), people[0] if people else None)
         login = self._jobseeker_user(login_record) if login_record else None
         writer = PathwayWriter()
+        coach_ids = {name: user.pk for name, user in users.items()}
         now = timezone.now()
-        done = 0
+        done, total = 0, len(people) + len(self.population.leavers)
         for batch in _batches(people):
             persons = [self._person(r) for r in batch]
             Person.objects.bulk_create(persons)
@@ -196,7 +197,11 @@ class DemoLoader:
                 ]
             )
             done += len(batch)
-            self.progress(done, len(people))
+            self.progress(done, total)
+        for batch in _batches(self.population.leavers):
+            write_leavers(batch, authority, coach_ids, self._person, writer)
+            done += len(batch)
+            self.progress(done, total)
         if login is not None:
             Person.objects.filter(hetu=login_record.hetu).update(user=login)
 

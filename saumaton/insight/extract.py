@@ -22,7 +22,7 @@ import numpy as np
 import pandas as pd
 from django.conf import settings
 from django.db import connection
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.db.models.fields.json import KT
 from django.db.models.functions import TruncDate
 from django.utils.module_loading import import_string
@@ -213,14 +213,24 @@ def meetings(index: PersonIndex, since: date | None = None) -> pd.DataFrame:
     With ``since``, meetings both due and held before it are left out: no monthly figure from
     ``since`` on can count them (on-time shares look at meetings due in the month; overdue and
     next-step counts at meetings not held by the month's end), and on a mature area they are
-    most of the table.
+    most of the table. So are the unheld bookings of such a meeting (a no-show rebooked for the
+    same due date and then held): the metrics count a meeting once over its bookings
+    (``analytics.metrics.statutory_meetings``), and without its held booking it would look
+    overdue.
     """
     query = Meeting.objects.filter(due_date__isnull=False)
     if since is not None:
+        held_before = Meeting.objects.filter(
+            person=OuterRef("person"),
+            kind=OuterRef("kind"),
+            due_date=OuterRef("due_date"),
+            outcome=Meeting.Outcome.HELD,
+            starts_at__date__lt=since,
+        )
         query = query.filter(
             Q(due_date__gte=since)
-            | ~Q(outcome=Meeting.Outcome.HELD)
             | Q(starts_at__date__gte=since)
+            | (~Q(outcome=Meeting.Outcome.HELD) & ~Exists(held_before))
         )
     data = rows(
         query.annotate(

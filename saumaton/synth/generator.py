@@ -14,9 +14,11 @@ from datetime import date
 
 from saumaton.synth import geography
 from saumaton.synth.identity import BusinessIdAllocator, HetuAllocator
+from saumaton.synth.leavers import leavers_for
 from saumaton.synth.organisations import build_organisations
 from saumaton.synth.people import PersonFactory
 from saumaton.synth.records import (
+    LeaverRecord,
     OrganisationRecord,
     PersonRecord,
     StaffRecord,
@@ -60,6 +62,7 @@ def generate(
     organisations: list[OrganisationRecord] = []
     staff: list[StaffRecord] = []
     people: list[PersonRecord] = []
+    area_coaches: dict[str, list[str]] = {}
     for index, area in enumerate(plans):
         area_people = []
         for municipality in area.municipalities:
@@ -85,8 +88,14 @@ def generate(
         staff += area_staff.staff
         coaches = area_staff.coach_by_person_key
         people += [replace(p, coach_username=coaches[p.key]) for p in area_people]
+        area_coaches[area.record.code] = sorted(set(coaches.values()))
     if progress is not None:
         progress(total, total)
+    leavers: list[LeaverRecord] = []
+    leaver_rng = rng("leavers")  # after everyone else: the stock is as it was without them
+    for area in plans:
+        first_key, coaches = len(people) + len(leavers), area_coaches[area.record.code]
+        leavers += leavers_for(area, factory, leaver_rng, today, first_key, coaches)
     return SyntheticPopulation(
         size=size,
         seed=seed,
@@ -95,4 +104,5 @@ def generate(
         organisations=tuple(organisations),
         staff=tuple(staff),
         people=tuple(people),
+        leavers=tuple(leavers),
     )

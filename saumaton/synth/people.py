@@ -146,7 +146,7 @@ class PersonFactory:
         days = min(
             max(int((self._months[band].draw(rng) + rng.random()) * DAYS_PER_MONTH), low), high
         )
-        earliest_start = _add_years(birth, cal.MIN_AGE_AT_JOB_SEARCH_START)
+        earliest_start = add_years(birth, cal.MIN_AGE_AT_JOB_SEARCH_START)
         return max(0, min(days, (self.today - earliest_start).days))
 
     def _last_occupation(self, rng: random.Random, days: int) -> str | None:
@@ -190,7 +190,7 @@ def _service_language(
     return "fi"
 
 
-def _add_years(day: date, years: int) -> date:
+def add_years(day: date, years: int) -> date:
     """Same calendar day ``years`` later; 29 February becomes 28 February."""
     try:
         return day.replace(year=day.year + years)
@@ -200,5 +200,5 @@ def _add_years(day: date, years: int) -> date:
 
 def _birth_date(today: date, age: int, rng: random.Random) -> date:
     """A birth date that makes the person exactly ``age`` years old on ``today``."""
-    latest = _add_years(today, -age)
+    latest = add_years(today, -age)
     return latest - timedelta(days=rng.randrange(365))

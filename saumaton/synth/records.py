@@ -83,6 +83,19 @@ class PersonRecord:
 
 
 @dataclass(frozen=True, slots=True)
+class LeaverRecord:
+    """A former jobseeker (``synth.leavers``): unemployed from ``person.job_search_start`` to
+    ``left_on`` (inclusive), then ``status_after`` (None: not known)."""
+
+    person: PersonRecord
+    left_on: date
+    destination: str  # "employed" | "studying" | "outside" | "unknown"
+    status_after: str | None  # an EmploymentStatusPeriod status from the day after left_on
+    end_reason: str  # a JobseekerCustomership end reason (380/2023 §28)
+    cancelled_meeting_due: date  # the next job-search conversation's due date, cancelled
+
+
+@dataclass(frozen=True, slots=True)
 class SyntheticPopulation:
     """Everything the generator made for one size and seed, as of ``today``."""
 
@@ -93,3 +106,5 @@ class SyntheticPopulation:
     organisations: tuple[OrganisationRecord, ...]
     staff: tuple[StaffRecord, ...]
     people: tuple[PersonRecord, ...]
+    # Whose job search ended in the last 16 months (the flows out of the stock); not in ``people``.
+    leavers: tuple[LeaverRecord, ...] = ()

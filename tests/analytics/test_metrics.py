@@ -195,3 +195,25 @@ def test_components_are_disjoint_and_sum_to_structural(histories):
         <= f["unemployed_jobseekers"]
     )
     assert pd.isna(f["activation_rate"]) or 0 <= f["activation_rate"] <= 1
+
+
+def test_a_statutory_meeting_counts_once_and_only_while_it_is_owed():
+    """P's no-show is rebooked for the same due date and held late: one meeting, late, not
+    overdue. Q found work before the due date (the booking was cancelled): not owed. R's
+    meeting was never held: late and overdue."""
+    status = [
+        SP("P", "unemployed", D(2025, 6, 1)),
+        SP("Q", "unemployed", D(2025, 6, 1), D(2025, 12, 2)),
+        SP("Q", "employed", D(2025, 12, 3)),
+        SP("R", "unemployed", D(2025, 6, 1)),
+    ]
+    meetings = [
+        Meeting("P", "job_search_conversation", D(2025, 12, 5)),  # the no-show
+        Meeting("P", "job_search_conversation", D(2025, 12, 5), D(2025, 12, 9)),
+        Meeting("Q", "job_search_conversation", D(2025, 12, 10)),
+        Meeting("R", "job_search_conversation", D(2025, 12, 15)),
+    ]
+    result = monthly_metrics(Timeline(status, (), meetings), "2025-12")
+    on_time = result[result["metric"] == "meetings_on_time"].iloc[0]
+    assert (on_time["numerator"], on_time["denominator"]) == (0, 2)  # P late, R never
+    assert figures(result, service_type="*")["overdue_meetings"] == 1  # R

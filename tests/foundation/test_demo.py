@@ -50,9 +50,13 @@ def test_demo_prints_one_login_per_role_and_every_login_works(demo_db, client):
         client.logout()
 
 
+def _active():
+    return Person.objects.filter(customerships__end_date__isnull=True)
+
+
 def test_demo_data_is_synthetic_with_test_range_identity_codes(demo_db):
     people = Person.objects.all()
-    assert 7000 <= people.count() <= 9000
+    assert 7000 <= _active().count() <= 9000
     assert not people.filter(is_synthetic=False).exists()
     assert not User.objects.filter(is_synthetic=False).exists()
     for hetu in people.values_list("hetu", flat=True)[:500]:
@@ -62,10 +66,39 @@ def test_demo_data_is_synthetic_with_test_range_identity_codes(demo_db):
 
 def test_every_demo_jobseeker_has_an_open_customership_with_a_coach(demo_db):
     open_ones = JobseekerCustomership.objects.filter(end_date__isnull=True)
-    assert open_ones.count() == Person.objects.count()
+    assert open_ones.count() == _active().count()
     assert not open_ones.filter(coach__isnull=True).exists()
     coaches = set(Membership.objects.filter(role="coach").values_list("user_id", flat=True))
     assert set(open_ones.values_list("coach_id", flat=True)) <= coaches
+
+
+def test_former_jobseekers_left_with_a_reason_and_what_followed(demo_db):
+    """The leavers (synth.leavers): one ended job search each, its spell closed on the end
+    date, and the figures show spells ending in work in the last complete month."""
+    from datetime import timedelta
+
+    from django.db.models import Count
+
+    from saumaton.insight.models import MetricValue
+
+    ended = JobseekerCustomership.objects.filter(end_date__isnull=False)
+    assert 1.2 <= ended.count() / _active().count() <= 1.6  # 16 months of outflow
+    assert not ended.filter(end_reason="").exists()
+    assert not ended.filter(coach__isnull=True).exists()  # the coach they had
+    assert set(ended.values_list("end_reason", flat=True)) == {
+        "employed", "studies", "cancelled", "not_renewed",
+    }  # fmt: skip
+    assert not Person.objects.annotate(n=Count("customerships")).filter(n__gt=1).exists()
+    for c in ended.order_by("pk")[:200]:
+        spell, *after = c.person.status_periods.order_by("start")
+        assert (spell.start, spell.end) == (c.start_date, c.end_date)
+        assert [a.start for a in after] in ([], [c.end_date + timedelta(days=1)])
+        assert (c.end_reason == "employed") == bool(after and after[0].status == "employed")
+    latest = MetricValue.objects.latest("month").month
+    to_work = MetricValue.objects.get(
+        month=latest, metric="outflow_employed", dimension="area", service_type="*"
+    )
+    assert to_work.value > 0
 
 
 def test_demo_area_has_its_municipalities_with_populations(demo_db):
@@ -104,13 +137,14 @@ def test_fresh_demo_has_pathways_and_the_sweep_finds_everyone_a_next_step(demo_d
 
     assert "people without a next step: 0" in demo_db
     report = sweep()
-    assert report.active == Person.objects.count()
+    active = _active().count()
+    assert report.active == active
     assert (report.without_next_step, report.without_coach) == (0, 0)
     assert not Meeting.objects.filter(is_synthetic=False).exists()
-    assert Meeting.objects.filter(outcome="scheduled").count() == Person.objects.count()
+    assert Meeting.objects.filter(outcome="scheduled").count() == active
     for model in (EmploymentStatusPeriod, DutyPeriod, ApplicationReport, Failure):
         assert model.objects.exists() and not model.objects.filter(is_synthetic=False).exists()
-    assert PersonSkill.objects.count() >= 3 * Person.objects.count()
+    assert PersonSkill.objects.count() >= 3 * active
     me = Person.objects.get(user__username="jobseeker")
     assert EmploymentPlan.objects.filter(person=me).exists()
     assert ApplicationReport.objects.filter(person=me, reported_by=me.user).exists()

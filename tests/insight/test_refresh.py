@@ -133,3 +133,18 @@ def test_meeting_figures_count_old_unheld_meetings_and_ignore_old_held_ones(worl
     assert _figure(world.area, "overdue_meetings").value == 5
     on_time = _figure(world.area, "meetings_on_time")
     assert (on_time.value, on_time.denominator) == (1.0, 5)
+
+
+def test_a_meeting_held_on_a_rebooking_before_the_window_is_not_overdue(world):
+    """The refresh reads only meetings that can count from its first month on; the no-show
+    of a meeting held later on a rebooking, both long before, is one held meeting."""
+    from saumaton.casework.models import Meeting
+
+    coach = world.users["coach"]
+    person = CustomershipFactory(organisation=world.authority).person
+    _period(person, "unemployed", date(2024, 1, 1))
+    _meeting(person, coach, date(2025, 6, 2))
+    Meeting.objects.filter(person=person).update(outcome="no_show")
+    _meeting(person, coach, date(2025, 6, 2), held_on=date(2025, 6, 9))
+    refresh(TODAY, months=2)
+    assert _figure(world.area, "overdue_meetings").value == 0

@@ -90,7 +90,8 @@ class Command(BaseCommand):
         with connection.cursor() as cursor:
             cursor.execute("ANALYZE")  # fresh statistics for the query planner after a bulk load
         self.stdout.write(
-            f"  {len(population.people):,} jobseekers, {len(population.staff):,} staff memberships "
+            f"  {len(population.people):,} jobseekers (and {len(population.leavers):,} whose job "
+            f"search ended), {len(population.staff):,} staff memberships "
             f"in {len(population.areas)} area(s), {time.perf_counter() - started:.1f} s"
         )
         report = sweep(population.today, progress=ProgressBar("sweeping"))

@@ -6,8 +6,8 @@ Why every endpoint is built the same way (``PathwayViewSet``):
 - records come from ``visible_to``: a record outside the user's scope is a 404, the same as one
   that does not exist, and a person named in a request body outside it is "no such person";
 - a response that shows personal data writes the access log, one row per person per request;
-- every change goes through the casework service the UI uses, and its refusal
-  (``CaseworkError``) becomes ``{"error": message, "field": field}`` with 400, or 409 for the
+- every change goes through the service the UI uses, and its refusal (``CaseworkError``,
+  ``JobseekerError``) becomes ``{"error": message, "field": field}`` with 400, or 409 for the
   plan's optimistic lock. The services are atomic and the view writes nothing before them, so a
   refused request changes nothing. Input that does not parse gets the same contract.
 """
@@ -36,6 +36,8 @@ from saumaton.casework.models import (
     Meeting,
     Statement,
 )
+from saumaton.jobseekers import status_changes
+from saumaton.jobseekers.errors import JobseekerError
 from saumaton.jobseekers.models import JobseekerCustomership, Person
 from saumaton.organisations.resolver import organisation_ids_with
 from saumaton.organisations.roles import Perm
@@ -113,7 +115,7 @@ class PathwayViewSet(viewsets.GenericViewSet):
         return person
 
     def handle_exception(self, exc):
-        if isinstance(exc, CaseworkError):
+        if isinstance(exc, CaseworkError | JobseekerError):
             code = 409 if isinstance(exc, ConcurrentEditError) else 400
             return Response({"error": exc.message, "field": exc.field}, status=code)
         return super().handle_exception(exc)
@@ -146,12 +148,17 @@ class PersonRecordViewSet(PathwayViewSet):
 class PersonViewSet(PathwayViewSet):
     """People visible to the user; never looked up or filtered by identity code."""
 
-    required_permissions = dict.fromkeys(["list", "retrieve", "periods", "profile"], READ)
+    required_permissions = {
+        **dict.fromkeys(["list", "retrieve", "periods", "profile"], READ),
+        **dict.fromkeys(["change_status", "end_job_search"], WRITE),
+    }
     serializers = {
         "list": s.PersonListSerializer,
         "retrieve": s.PersonDetailSerializer,
         "periods": s.PeriodsSerializer,
         "profile": s.ProfileSerializer,
+        "change_status": s.PeriodsSerializer,
+        "end_job_search": s.PeriodsSerializer,
     }
 
     def person_of(self, record):
@@ -186,7 +193,7 @@ class PersonViewSet(PathwayViewSet):
             return people.prefetch_related(
                 customerships, "status_periods", "limitations", "assessments"
             )
-        if self.action == "periods":
+        if self.action in ("periods", "change_status", "end_job_search"):
             return people.prefetch_related(customerships, "status_periods")
         return people.prefetch_related(customerships)
 
@@ -201,6 +208,32 @@ class PersonViewSet(PathwayViewSet):
     def profile(self, request, pk=None):
         """Education, work history, skills, languages, licences, limitations, preferences."""
         return self.shown(self.get_object())
+
+    def changed(self, person) -> Response:
+        """The person's periods as they are after a change (read afresh, not the prefetch)."""
+        return self.shown(self.get_queryset().get(pk=person.pk))
+
+    @extend_schema(
+        request=s.StatusChangeSerializer, responses={200: s.PeriodsSerializer, **REFUSED}
+    )
+    @action(detail=True, methods=["post"], url_path="status")
+    def change_status(self, request, pk=None):
+        """Record a change of employment status: the open period ends the day before."""
+        person = self.get_object()
+        data = self.parse(s.StatusChangeSerializer)
+        status_changes.change_status(request.user, person, **data)
+        return self.changed(person)
+
+    @extend_schema(
+        request=s.EndJobSearchSerializer, responses={200: s.PeriodsSerializer, **REFUSED}
+    )
+    @action(detail=True, methods=["post"], url_path="end-job-search")
+    def end_job_search(self, request, pk=None):
+        """End the job search (380/2023 §28); future meetings are cancelled."""
+        person = self.get_object()
+        data = self.parse(s.EndJobSearchSerializer)
+        status_changes.end_job_search(request.user, person, **data)
+        return self.changed(person)
 
 
 class PlanViewSet(PersonRecordViewSet):

@@ -151,6 +151,37 @@ class PeriodsSerializer(serializers.Serializer):
     status_periods = StatusPeriodSerializer(many=True)
 
 
+class StatusChangeSerializer(serializers.Serializer):
+    """A change of employment status (``jobseekers.status_changes.change_status``); the values
+    are checked by the service, so the API and the page refuse alike."""
+
+    status = serializers.CharField(help_text="an EmploymentStatusPeriod status")
+    service_type = serializers.CharField(
+        required=False, default="", allow_blank=True, help_text="with in_service only"
+    )
+    start = serializers.DateField()
+    reason = serializers.CharField(max_length=300, required=False, default="", allow_blank=True)
+    expected_period = serializers.IntegerField(
+        required=False,
+        allow_null=True,
+        default=None,
+        help_text="the open status period the client saw; refused if it changed meanwhile",
+    )
+
+
+class EndJobSearchSerializer(serializers.Serializer):
+    """Ending the job search (380/2023 §28; ``jobseekers.status_changes.end_job_search``)."""
+
+    end_date = serializers.DateField()
+    reason = serializers.CharField(help_text="a JobseekerCustomership end reason, not merged")
+    status_after = serializers.CharField(
+        required=False,
+        default="",
+        allow_blank=True,
+        help_text="employed, studying or outside_labour_force",
+    )
+
+
 class EducationSerializer(serializers.ModelSerializer):
     class Meta:
         model = Education

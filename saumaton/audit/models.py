@@ -20,6 +20,7 @@ class Event(models.Model):
     class Type(models.TextChoices):
         JOB_SEARCH_STARTED = "job_search_started", _("Job search started")
         JOB_SEARCH_ENDED = "job_search_ended", _("Job search ended")
+        STATUS_CHANGED = "status_changed", _("Employment status changed")
         COACH_ASSIGNED = "coach_assigned", _("Coach assigned")
         PERSON_UPDATED = "person_updated", _("Personal details updated")
         MEETING_BOOKED = "meeting_booked", _("Meeting booked")

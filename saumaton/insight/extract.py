@@ -48,14 +48,15 @@ STATUS_MAP = {
     "studying": "studying",
     "outside_labour_force": "outside",
 }
-# The platform's service names where the analytics vocabulary (timeline.ACTIVATION_SERVICES)
-# names the same service differently: job-search coaching is a coaching service (ALP).
-SERVICE_TYPE_MAP = {"job_search_coaching": "coaching"}
 # The service catalogue's types (ecosystem.Service.Type) in the analytics vocabulary: the
 # activation services keep their names except pay-subsidised work (the analytics' wage
 # subsidy); the catalogue's other types (health check, integration training, youth guidance …)
 # keep their own names, so they are participations with placement figures but not ALP.
 CATALOGUE_SERVICE_MAP = {"pay_subsidised_work": "wage_subsidy"}
+# Status periods name their service in the catalogue's vocabulary when a coach records them
+# (jobseekers.status_changes), or in the synthetic histories' older one, where job-search
+# coaching is a coaching service (ALP).
+SERVICE_TYPE_MAP = {"job_search_coaching": "coaching", **CATALOGUE_SERVICE_MAP}
 REFERRAL_WITHOUT_SERVICE = "other"  # a referral to an organisation, not to a catalogued service
 # States a referral reaches only through acceptance.
 ACCEPTED_STATES = (

@@ -1,4 +1,4 @@
-"""Forms of the registration, merge and profile pages; the services do the checking."""
+"""Forms of the registration, merge, profile and status pages; the services do the checking."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from saumaton.reference.models import EscoSkill, IscoGroup, Municipality
 
 from .models import (
     Education,
+    EmploymentStatusPeriod,
     JobseekerCustomership,
     LanguageSkill,
     Licence,
@@ -19,6 +20,7 @@ from .models import (
     WorkAbilityLimitation,
     WorkExperience,
 )
+from .status_changes import SERVICE_TYPES, STATUSES_AFTER
 
 
 class DateInput(forms.DateInput):
@@ -176,3 +178,41 @@ class PreferencesForm(forms.ModelForm):
     class Meta:
         model = Preferences
         fields = ["occupations", "municipalities", "max_commute_km", "accepts_remote", "work_time"]
+
+
+class ChangeStatusForm(forms.Form):
+    """A change of employment status; the service checks it against the open period."""
+
+    status = forms.ChoiceField(
+        label=_("New employment status"), choices=EmploymentStatusPeriod.Status.choices
+    )
+    service_type = forms.ChoiceField(
+        label=_("Service (only with “In a service”)"),
+        choices=[("", "–"), *SERVICE_TYPES.choices],
+        required=False,
+    )
+    start = forms.DateField(label=_("Starts on"), widget=DateInput)
+    reason = forms.CharField(label=_("Note"), max_length=300, required=False)
+    expected_period = forms.IntegerField(required=False, widget=forms.HiddenInput)
+
+
+class EndJobSearchForm(forms.Form):
+    """Ending the job search (380/2023 §28); ``merged`` is only for the merge."""
+
+    end_date = forms.DateField(label=_("Job search ends on"), widget=DateInput)
+    reason = forms.ChoiceField(
+        label=_("End reason"),
+        choices=[
+            c
+            for c in JobseekerCustomership.EndReason.choices
+            if c[0] != JobseekerCustomership.EndReason.MERGED
+        ],
+    )
+    status_after = forms.ChoiceField(
+        label=_("Status after the job search (if known)"),
+        choices=[
+            ("", "–"),
+            *[(s.value, s.label) for s in STATUSES_AFTER],
+        ],
+        required=False,
+    )

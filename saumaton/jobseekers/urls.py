@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views, views_duplicates, views_profile, views_registration
+from . import views, views_duplicates, views_profile, views_registration, views_status
 
 app_name = "jobseekers"
 urlpatterns = [
@@ -25,6 +25,8 @@ urlpatterns = [
         views_profile.preferences_edit,
         name="preferences",
     ),
+    # Employment-status changes and the end of the job search (380/2023 §28), by staff.
+    path("<uuid:person_id>/status/", views_status.status_page, name="status"),
     path("me/profile/", views_profile.my_profile, name="my_profile"),
     path("me/profile/preferences/", views_profile.my_preferences, name="my_preferences"),
 ]

@@ -1,4 +1,5 @@
-"""Jobseeker pathway URLs: registration, self-service start, duplicates and merge, profile."""
+"""Jobseeker pathway URLs: registration, self-service start, duplicates and merge, profile,
+employment status and the end of the job search."""
 
 from . import ANON, CASEWORK, ROLES, only
 
@@ -14,6 +15,7 @@ EXPECTED = {
     "jobseekers:merge": only({"unit_lead"}),
     "jobseekers:profile": only(CASEWORK),
     "jobseekers:preferences": only(CASEWORK),
+    "jobseekers:status": only(CASEWORK),
     "jobseekers:my_profile": only({"jobseeker"}),
     "jobseekers:my_preferences": only({"jobseeker"}),
 }

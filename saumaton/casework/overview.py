@@ -54,6 +54,7 @@ REFERRAL_FIELDS = (
 @dataclass
 class Overview:
     customership: object
+    status_text: str  # the open status period's (with its service), else the job search's
     unemployed_since: date | None
     unemployed_days: int | None
     target_groups: list[str]
@@ -125,6 +126,7 @@ def overview_for(person, today: date, *, event_type: str = "", organisation: str
     booked_kinds = {m.kind for m in upcoming}
     return Overview(
         customership=customership,
+        status_text=_status_text(status_periods, customership),
         unemployed_since=since,
         unemployed_days=(today - since).days if since else None,
         target_groups=groups,
@@ -145,6 +147,20 @@ def overview_for(person, today: date, *, event_type: str = "", organisation: str
         jobs=jobs_for(person),
         **_ecosystem(person),
     )
+
+
+def _status_text(status_periods, customership) -> str:
+    """What the person is doing now: the open status period (a service named), which a coach
+    changes (``jobseekers.status_changes``); the job search's status when none is recorded."""
+    from saumaton.ecosystem.models import Service
+
+    current = next((p for p in status_periods if p.end is None), None)
+    if current is None:
+        return customership.get_status_display() if customership else ""
+    text = str(current.get_status_display())
+    if current.service_type:
+        text += f": {label_of(Service.Type)(current.service_type)}"
+    return text
 
 
 def _timeline(rows) -> list[dict]:

@@ -53,10 +53,6 @@ STATUS_MAP = {
 # subsidy); the catalogue's other types (health check, integration training, youth guidance …)
 # keep their own names, so they are participations with placement figures but not ALP.
 CATALOGUE_SERVICE_MAP = {"pay_subsidised_work": "wage_subsidy"}
-# Status periods name their service in the catalogue's vocabulary when a coach records them
-# (jobseekers.status_changes), or in the synthetic histories' older one, where job-search
-# coaching is a coaching service (ALP).
-SERVICE_TYPE_MAP = {"job_search_coaching": "coaching", **CATALOGUE_SERVICE_MAP}
 REFERRAL_WITHOUT_SERVICE = "other"  # a referral to an organisation, not to a catalogued service
 # States a referral reaches only through acceptance.
 ACCEPTED_STATES = (
@@ -112,7 +108,7 @@ def status_periods(index: PersonIndex) -> pd.DataFrame:
     )
     frame["person_id"] = index.codes(frame["person_id"])
     frame["status"] = frame["status"].map(STATUS_MAP)
-    frame["service_type"] = frame["service_type"].replace(SERVICE_TYPE_MAP)
+    frame["service_type"] = frame["service_type"].replace(CATALOGUE_SERVICE_MAP)
     return frame
 
 

@@ -29,7 +29,8 @@ def age_on(birth: date, day: date) -> int:
 
 def unemployed_since(status_periods, customership) -> date | None:
     """Start of the current continuous unemployment: the open unemployed/laid-off status run,
-    or, without status periods, the start of the open job search."""
+    or, without any status periods, the start of the open job search; None when the open status
+    is something else (a service ends the spell, as in the statistics)."""
     runs = sorted(
         (p for p in status_periods if p.status in ("unemployed", "laid_off")), key=lambda p: p.start
     )
@@ -41,9 +42,10 @@ def unemployed_since(status_periods, customership) -> date | None:
         if period.end is None:
             return since
         previous_end = period.end
-    if customership is not None and customership.end_date is None:
-        return customership.start_date
-    return None
+    if not status_periods and customership is not None:
+        # No status recorded at all: the open job search is the best evidence there is.
+        return customership.start_date if customership.end_date is None else None
+    return None  # in a service, studying, employed …: not unemployed now
 
 
 def derive(

@@ -33,7 +33,7 @@ from saumaton.synth.refdata import municipalities
 
 EARLIER_RUN_SHARE = 0.35  # UNCONFIRMED: people with an earlier unemployment run on record
 SERVICE_SHARE_OF_EARLIER_RUN = 0.25  # UNCONFIRMED: earlier runs that ended in a service, then a job
-SERVICE_TYPES = ("labour_market_training", "work_trial", "job_search_coaching")
+SERVICE_TYPES = ("labour_market_training", "work_trial", "coaching")
 # Returning from a service to unemployment. Of services, 22 % end in the open labour market
 # within 3 months (STATISTICS.md §8, TEM 2016, confirmed); most of the rest return to
 # unemployment. Today's unemployed whose current spell began the day after a service: 20 %
@@ -46,7 +46,7 @@ SERVICE_CHAIN_SHARE = 0.25
 # Lengths in days by service: a work trial lasts at most 6 months in total (380/2023 §55,
 # confirmed); training for months and coaching for weeks (UNCONFIRMED).
 SERVICE_DAYS = {
-    "job_search_coaching": (30, 90),
+    "coaching": (30, 90),
     "work_trial": (60, 180),
     "labour_market_training": (90, 270),
 }

@@ -249,7 +249,7 @@ ACTIONS: tuple[tuple[Triple, str], ...] = (
         "",
     ),
     (("CV:n päivitys", "Uppdatera CV:t", "Update the CV"), "cv_workshop"),
-    (("Työnhakuvalmennus", "Jobbsökarträning", "Job-search coaching"), "job_search_coaching"),
+    (("Työnhakuvalmennus", "Jobbsökarträning", "Job-search coaching"), "coaching"),
     (("Työkokeilu", "Arbetsprövning", "Work trial"), "work_trial"),
     (
         ("Työvoimakoulutus", "Arbetskraftsutbildning", "Labour market training"),

@@ -96,3 +96,17 @@ def test_the_page_speaks_finnish(world, person, client):
     client.force_login(world.users["coach"])
     response = client.get(url(person), HTTP_ACCEPT_LANGUAGE="fi")
     assert "Lopeta työnhaku" in response.content.decode()
+
+
+def test_the_overall_picture_shows_the_status_now_and_no_unemployment_in_a_service(
+    world, person, login
+):
+    from saumaton.jobseekers.status_changes import change_status
+
+    client = login(world.users["coach"])
+    detail = reverse("jobseekers:detail", args=[person.pk])
+    assert "(since 2.3.2026)" in client.get(detail).content.decode()
+    change_status(world.users["coach"], person, "in_service", date(2026, 4, 1), "work_trial")
+    page = client.get(detail).content.decode()
+    assert "In a service: Work trial" in page
+    assert "(since 2.3.2026)" not in page  # a service ends the unemployment spell

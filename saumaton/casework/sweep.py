@@ -366,8 +366,11 @@ def sweep(
             report.findings[f.kind] += 1
         if progress and (index % BATCH == 0 or index == len(active)):
             progress(index, len(active))
+    in_process = {row[1] for row in active}  # (customership, person, …)
     for finder in seam_finders():
         for f in finder(today):
+            if f.person_id not in in_process:
+                continue  # the job search has ended (or never began): nobody follows them up
             found[(f.person_id, f.kind)] = f
             report.findings[f.kind] += 1
     _apply(found, open_items.result(), today, report)

@@ -98,3 +98,16 @@ def test_multisectoral_plan_deadline(world, provider):
     )
     assert _kinds(world.person, date(2026, 4, 15)) == set()
     assert _kinds(world.person, date(2026, 4, 16)) == {"multisectoral_deadline"}
+
+
+def test_a_person_whose_job_search_ended_is_not_followed_up(world, referral):
+    """Another app's seam (here an unanswered referral) holds only while the job search is
+    open: once it has ended, the sweep makes no item of it and resolves the one it made."""
+    from saumaton.jobseekers.status_changes import end_job_search
+
+    late = referral.response_due + timedelta(days=1)
+    sweep(late)
+    assert AttentionItem.objects.filter(person=world.person, resolved_on__isnull=True).exists()
+    end_job_search(world.users["coach"], world.person, timezone.localdate(), "employed")
+    sweep(late)
+    assert not AttentionItem.objects.filter(person=world.person, resolved_on__isnull=True).exists()

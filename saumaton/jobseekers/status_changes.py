@@ -28,12 +28,12 @@ from datetime import date, datetime, timedelta
 
 from django.db import transaction
 from django.utils import timezone
-from django.utils.dateformat import format as date_format
 from django.utils.translation import gettext as _
 
 from saumaton.audit.events import record_event
 from saumaton.audit.models import Event
 from saumaton.casework.models import AttentionItem, Meeting
+from saumaton.core.display import day_text
 from saumaton.ecosystem.models import Service
 from saumaton.organisations.resolver import organisation_ids_with
 from saumaton.organisations.roles import Perm
@@ -53,10 +53,6 @@ SERVICE_TYPES = Service.Type
 STATUSES_AFTER = (Status.EMPLOYED, Status.STUDYING, Status.OUTSIDE_LABOUR_FORCE)
 # Reasons that say what the person does next: a different status after them contradicts them.
 REASON_STATUS = {EndReason.EMPLOYED: Status.EMPLOYED, EndReason.STUDIES: Status.STUDYING}
-
-
-def _day(value: date) -> str:
-    return date_format(value, "j.n.Y")
 
 
 def _locked_search(actor, person) -> JobseekerCustomership:
@@ -123,7 +119,7 @@ def change_status(
         if start <= floor:
             raise JobseekerError(
                 _("The new status must start after %(date)s, when the current one started.")
-                % {"date": _day(floor)},
+                % {"date": day_text(floor)},
                 "start",
             )
         if current and (current.status, current.service_type) == (status, service_type):
@@ -191,14 +187,14 @@ def end_job_search(
         if end_date < search.start_date:
             raise JobseekerError(
                 _("The job search started on %(date)s: it cannot end before that.")
-                % {"date": _day(search.start_date)},
+                % {"date": day_text(search.start_date)},
                 "end_date",
             )
         current = _open_period(person)
         if current and end_date < current.start:
             raise JobseekerError(
                 _("The current status started on %(date)s: the job search cannot end before it.")
-                % {"date": _day(current.start)},
+                % {"date": day_text(current.start)},
                 "end_date",
             )
         search.end_date, search.end_reason = end_date, reason
@@ -210,7 +206,7 @@ def end_job_search(
             EmploymentStatusPeriod.objects.create(
                 person=person, status=status_after, start=end_date + timedelta(days=1)
             )
-        cancelled = _cancel_meetings(actor, person, search, end_date)
+        cancelled = _cancel_meetings(actor, person, end_date)
         resolved = AttentionItem.objects.filter(person=person, resolved_on__isnull=True).update(
             resolved_on=today
         )
@@ -231,12 +227,15 @@ def end_job_search(
     return search
 
 
-def _cancel_meetings(actor, person, search, end_date: date) -> int:
-    """Cancel the scheduled meetings that lie ahead, or after the end date.
+def _cancel_meetings(actor, person, end_date: date) -> int:
+    """Cancel the scheduled meetings that lie ahead, or after the end date, through the one
+    place that records a meeting's outcome (``casework.meetings.record_outcome``).
 
     A meeting between the end date and now that is still "scheduled" should not have been
     held; one before the end date keeps waiting for its outcome (it may have been held).
     """
+    from saumaton.casework.meetings import record_outcome
+
     after_end = timezone.make_aware(
         datetime.combine(end_date + timedelta(days=1), datetime.min.time())
     )
@@ -244,18 +243,8 @@ def _cancel_meetings(actor, person, search, end_date: date) -> int:
         person=person,
         outcome=Meeting.Outcome.SCHEDULED,
         starts_at__gte=min(timezone.now(), after_end),
-    )
-    meetings = list(ahead.select_for_update())
-    for meeting in meetings:
-        meeting.outcome = Meeting.Outcome.CANCELLED_BY_AUTHORITY
-        meeting.outcome_note = _("The job search ended.")
-        meeting.save(update_fields=["outcome", "outcome_note"])
-        record_event(
-            person,
-            Event.Type.MEETING_CANCELLED,
-            actor=actor,
-            organisation=search.organisation,
-            legal_basis=BASIS_END,
-            payload={"meeting": str(meeting.pk), "kind": meeting.kind, "outcome": meeting.outcome},
-        )
-    return len(meetings)
+    ).select_related("customership__organisation")
+    note = _("The job search ended.")
+    for meeting in ahead:
+        record_outcome(actor, meeting, Meeting.Outcome.CANCELLED_BY_AUTHORITY, note)
+    return len(ahead)

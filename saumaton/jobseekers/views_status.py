@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from saumaton.audit.access import log_reads
 from saumaton.core.access import requires
+from saumaton.core.display import label_of
 from saumaton.organisations.roles import Perm
 
 from . import status_changes
@@ -25,9 +26,9 @@ from .views_registration import attempt
 def status_page(request, person_id):
     person = get_object_or_404(Person.objects.visible_to(request.user), pk=person_id)
     periods = list(person.status_periods.order_by("start"))
-    services = dict(status_changes.SERVICE_TYPES.choices)
+    service_label = label_of(status_changes.SERVICE_TYPES)
     for period in periods:
-        period.service_label = services.get(period.service_type, period.service_type)
+        period.service_label = service_label(period.service_type)
     current = next((p for p in reversed(periods) if p.end is None), None)
     change = ChangeStatusForm(
         prefix="change", initial={"expected_period": current.pk if current else None}

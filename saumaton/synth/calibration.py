@@ -309,6 +309,11 @@ def occupation_mix_by_duration() -> tuple[dict[str, float], dict[str, float]]:
     return short_mix, long_mix
 
 
+def exit_hazard(months_elapsed: int) -> float:
+    """The chance that a spell ends in its month ``months_elapsed`` (``EXIT_HAZARD_BY_MONTH``)."""
+    return next(h for limit, h in EXIT_HAZARD_BY_MONTH if limit is None or months_elapsed < limit)
+
+
 def monthly_survival_weights() -> list[float]:
     """Relative stock weight of each elapsed month 0 … ``MAX_DURATION_MONTHS`` − 1.
 
@@ -319,6 +324,5 @@ def monthly_survival_weights() -> list[float]:
     survival = 1.0
     for month in range(MAX_DURATION_MONTHS):
         weights.append(survival)
-        hazard = next(h for limit, h in EXIT_HAZARD_BY_MONTH if limit is None or month < limit)
-        survival *= 1 - hazard
+        survival *= 1 - exit_hazard(month)
     return weights

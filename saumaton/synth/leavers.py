@@ -108,13 +108,6 @@ def _finished(
 def _spell_days(rng: random.Random) -> int:
     """A finished spell's length: month by month, it ends with that month's exit hazard."""
     months = 0
-    while months < cal.MAX_DURATION_MONTHS and rng.random() >= _hazard(months):
+    while months < cal.MAX_DURATION_MONTHS and rng.random() >= cal.exit_hazard(months):
         months += 1
     return int((months + rng.random()) * DAYS_PER_MONTH) + 1
-
-
-def _hazard(months_elapsed: int) -> float:
-    for until, hazard in cal.EXIT_HAZARD_BY_MONTH:
-        if until is None or months_elapsed < until:
-            return hazard
-    raise AssertionError("EXIT_HAZARD_BY_MONTH ends with an open band")

@@ -302,19 +302,8 @@ def _placement_metrics(g: _Grouper, timeline: Timeline, first) -> list[pd.DataFr
     return parts
 
 
-def statutory_meetings(meetings: pd.DataFrame) -> pd.DataFrame:
-    """One row per statutory meeting (person, kind, due date), ``held`` on the first day any
-    booking for it was held.
-
-    Why: a no-show or a cancellation is followed by a new booking for the same due date; the
-    obligation is one meeting, met (perhaps late) when the new booking is held, so counting the
-    bookings would count a met obligation as overdue for ever and an obligation met late twice.
-    """
-    return meetings.groupby(["person_id", "kind", "due"], as_index=False, sort=False)["held"].min()
-
-
 def _process_metrics(g: _Grouper, timeline: Timeline, first, last) -> list[pd.DataFrame]:
-    m = statutory_meetings(timeline.meetings)
+    m = timeline.statutory_meetings
     held = m["held"].to_numpy(dtype="datetime64[D]")
     due = m["due"].to_numpy(dtype="datetime64[D]")
     person = m["person_id"].to_numpy()

@@ -227,6 +227,17 @@ def unemployment_spells(status: pd.DataFrame) -> pd.DataFrame:
     )
 
 
+def statutory_meetings(meetings: pd.DataFrame) -> pd.DataFrame:
+    """One row per statutory meeting (person, kind, due date), ``held`` on the first day any
+    booking for it was held.
+
+    Why: a no-show or a cancellation is followed by a new booking for the same due date; the
+    obligation is one meeting, met (perhaps late) when the new booking is held, so counting the
+    bookings would count a met obligation as overdue for ever and an obligation met late twice.
+    """
+    return meetings.groupby(["person_id", "kind", "due"], as_index=False, sort=False)["held"].min()
+
+
 class Timeline:
     """Validated, sorted frames of one population's timeline, with the derived spells.
 
@@ -241,6 +252,8 @@ class Timeline:
         self.spells = unemployment_spells(self.status)
         self.participations = participation_frame(participations)
         self.meetings = meeting_frame(meetings)
+        # Once per refresh, not per month: the process figures of every month read it.
+        self.statutory_meetings = statutory_meetings(self.meetings)
         self.referrals = referral_frame(referrals)
         self.plans = plan_frame(plans)
         s = self.status

@@ -212,7 +212,7 @@ def meetings(index: PersonIndex, since: date | None = None) -> pd.DataFrame:
     next-step counts at meetings not held by the month's end), and on a mature area they are
     most of the table. So are the unheld bookings of such a meeting (a no-show rebooked for the
     same due date and then held): the metrics count a meeting once over its bookings
-    (``analytics.metrics.statutory_meetings``), and without its held booking it would look
+    (``analytics.timeline.statutory_meetings``), and without its held booking it would look
     overdue.
     """
     query = Meeting.objects.filter(due_date__isnull=False)
